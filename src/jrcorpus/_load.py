@@ -1,0 +1,303 @@
+"""Read a corpus directory: validate everything, then parse, then annotate.
+
+Layout (documented in docs/format.md)::
+
+    corpus.json                 {"format": 1, "name": ...}
+    documents/<id>.txt          the verbatim text (UTF-8)
+    documents/<id>.json         metadata: what the text does not say
+    catalogue/actors.json       optional: actors, places and instruments
+    catalogue/places.json
+    catalogue/instruments.json
+
+Loading reads files and nothing else: it never executes, imports or unpickles anything
+from the directory, never follows a link out of it and never writes to it. Every problem
+is collected and raised together as one `CorpusFormatError`; nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+from importlib_resources import files
+
+from . import _extract
+from ._catalogue import CATALOGUE_FILES, build_catalogue
+from ._corpus import Corpus
+from ._model import Catalogue, Document, DocumentKind
+from ._parse import Metadata, parse_document
+from ._validate import Field, Problems, check_object, iso_date, one_of, parse_json, safe_id
+from .exceptions import CorpusFormatError, CorpusNotFoundError
+
+__all__ = ["FORMAT_VERSION", "MAX_METADATA_BYTES", "MAX_TEXT_BYTES", "load", "load_bundled"]
+
+FORMAT_VERSION = 1
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+"""The largest text file a corpus may hold (2 MiB)."""
+MAX_METADATA_BYTES = 1024 * 1024
+"""The largest metadata or catalogue file (1 MiB)."""
+
+_CORPUS_FIELDS = (
+    Field(
+        "format",
+        (int,),
+        required=True,
+        check=lambda v: (
+            None
+            if v == FORMAT_VERSION
+            else (
+                f"unsupported format {v!r}; this version of jrcorpus reads format {FORMAT_VERSION}"
+            )
+        ),
+    ),
+    Field("name", (str,), required=True, check=safe_id),
+    Field("title", (str,)),
+    Field("description", (str,)),
+    Field("license", (str,)),
+    Field("source", (str,)),
+)
+_HEX64 = "0123456789abcdef"
+_DOCUMENT_FIELDS = (
+    Field("id", (str,), required=True, check=safe_id),
+    Field("kind", (str,), check=one_of(k.value for k in DocumentKind)),
+    Field("title", (str,), check=lambda v: None if v.strip() else "expected a non-empty title"),
+    Field("date", (str,), check=iso_date),
+    Field("place", (str, type(None))),
+    Field("source_url", (str, type(None))),
+    Field("publisher", (str, type(None))),
+    Field("language", (str,)),
+    Field(
+        "sha256",
+        (str,),
+        check=lambda v: (
+            None
+            if len(v) == 64 and set(v) <= set(_HEX64)
+            else ("expected 64 lowercase hexadecimal digits")
+        ),
+    ),
+    Field("notes", (str, type(None))),
+)
+
+
+class _Node(Protocol):
+    """What both `pathlib.Path` and an importlib `Traversable` offer."""
+
+    @property
+    def name(self) -> str: ...
+    def is_dir(self) -> bool: ...
+    def is_file(self) -> bool: ...
+    def read_bytes(self) -> bytes: ...
+    def iterdir(self) -> Any: ...
+    def joinpath(self, *other: str) -> Any: ...
+
+
+class _Reader:
+    """Reads files of one corpus directory, refusing links out of it and oversized files."""
+
+    def __init__(self, root: _Node, label: str, real: Path | None) -> None:
+        self.root = root
+        self.label = label
+        self.real = real.resolve() if real is not None else None
+        self.problems = Problems()
+
+    def inside(self, node: _Node, rel: str) -> bool:
+        if self.real is None or not isinstance(node, Path):
+            return True
+        try:
+            node.resolve().relative_to(self.real)
+        except ValueError:
+            self.problems.add(rel, "leads outside the corpus directory (a link?); refused")
+            return False
+        return True
+
+    def read(self, node: _Node, rel: str, limit: int) -> bytes | None:
+        if not self.inside(node, rel):
+            return None
+        if isinstance(node, Path):
+            size = node.stat().st_size
+            if size > limit:
+                self.problems.add(rel, f"{size} bytes is over the limit of {limit} bytes")
+                return None
+        data = node.read_bytes()
+        if len(data) > limit:
+            self.problems.add(rel, f"{len(data)} bytes is over the limit of {limit} bytes")
+            return None
+        return data
+
+
+def load(path: str | os.PathLike[str]) -> Corpus:
+    """Read the corpus directory at ``path``, on top of the bundled catalogue."""
+    root = Path(path)
+    if not root.exists():
+        raise CorpusNotFoundError(f"{root}: no such file or directory; expected a corpus directory")
+    if not root.is_dir():
+        raise CorpusNotFoundError(f"{root}: not a directory; expected a corpus directory")
+    if not (root / "corpus.json").exists():
+        raise CorpusNotFoundError(
+            f"{root}: not a corpus directory; expected a corpus.json file and a documents/ "
+            "folder in it (see docs/format.md)"
+        )
+    return _read(_Reader(root, str(root), root), load_bundled().catalogue)
+
+
+_lock = threading.Lock()
+_bundled: Corpus | None = None
+
+
+def load_bundled() -> Corpus:
+    """The bundled corpus, parsed once per process (thread-safe)."""
+    global _bundled
+    if _bundled is None:
+        with _lock:
+            if _bundled is None:
+                node = files("jrcorpus").joinpath("corpus")
+                _bundled = _read(_Reader(node, "jrcorpus/corpus (bundled)", None), None)
+    return _bundled
+
+
+def _read(reader: _Reader, base: Catalogue | None) -> Corpus:
+    problems = reader.problems
+    root = reader.root
+    meta_raw = reader.read(root.joinpath("corpus.json"), "corpus.json", MAX_METADATA_BYTES)
+    info = None
+    if meta_raw is not None:
+        info = check_object(
+            parse_json(meta_raw, "corpus.json", problems), _CORPUS_FIELDS, "corpus.json", problems
+        )
+
+    raw_catalogue: dict[str, object] = {}
+    catalogue_dir = root.joinpath("catalogue")
+    if catalogue_dir.is_dir() and reader.inside(catalogue_dir, "catalogue"):
+        for name in CATALOGUE_FILES:
+            rel = f"catalogue/{name}"
+            node = catalogue_dir.joinpath(name)
+            if node.is_file():
+                data = reader.read(node, rel, MAX_METADATA_BYTES)
+                value = parse_json(data, rel, problems) if data is not None else None
+                if value is not None:
+                    raw_catalogue[rel] = value
+        for node in catalogue_dir.iterdir():
+            if node.name not in CATALOGUE_FILES:
+                problems.add(
+                    f"catalogue/{node.name}",
+                    "unexpected file; the catalogue holds " + ", ".join(CATALOGUE_FILES),
+                )
+    catalogue = build_catalogue(raw_catalogue, problems, base)
+
+    documents = _read_documents(reader)
+    if problems:
+        raise CorpusFormatError(problems.items, reader.label)
+    annotated = _extract.annotate(documents, catalogue)
+    name = info["name"] if info else "corpus"
+    return Corpus(
+        annotated,
+        catalogue=catalogue,
+        name=name,
+        title=(info or {}).get("title"),
+        description=(info or {}).get("description"),
+    )
+
+
+def _read_documents(reader: _Reader) -> list[Document]:
+    problems = reader.problems
+    folder = reader.root.joinpath("documents")
+    if not folder.is_dir():
+        problems.add(
+            "documents", "missing folder; expected documents/ with <id>.txt and <id>.json files"
+        )
+        return []
+    if not reader.inside(folder, "documents"):
+        return []
+    texts: dict[str, _Node] = {}
+    metas: dict[str, _Node] = {}
+    for node in sorted(folder.iterdir(), key=lambda n: n.name):
+        stem, dot, ext = node.name.rpartition(".")
+        if node.name.startswith(".") and not stem:
+            continue
+        if dot and ext == "txt":
+            texts[stem] = node
+        elif dot and ext == "json":
+            metas[stem] = node
+        else:
+            problems.add(
+                f"documents/{node.name}",
+                "unexpected file; expected only <id>.txt and <id>.json files",
+            )
+    for stem in sorted(texts.keys() - metas.keys()):
+        problems.add(
+            f"documents/{stem}.txt",
+            f"text without metadata; expected documents/{stem}.json beside it",
+        )
+    for stem in sorted(metas.keys() - texts.keys()):
+        problems.add(
+            f"documents/{stem}.json",
+            f"metadata without text; expected documents/{stem}.txt beside it",
+        )
+    if not texts and not metas:
+        problems.add("documents", "no documents; expected at least one <id>.txt with <id>.json")
+    out: list[Document] = []
+    for stem in sorted(texts.keys() & metas.keys()):
+        doc = _read_document(reader, stem, texts[stem], metas[stem])
+        if doc is not None:
+            out.append(doc)
+    return out
+
+
+def _read_document(
+    reader: _Reader, stem: str, text_node: _Node, meta_node: _Node
+) -> Document | None:
+    problems = reader.problems
+    meta_rel, text_rel = f"documents/{stem}.json", f"documents/{stem}.txt"
+    meta_data = reader.read(meta_node, meta_rel, MAX_METADATA_BYTES)
+    raw = parse_json(meta_data, meta_rel, problems) if meta_data is not None else None
+    obj = check_object(raw, _DOCUMENT_FIELDS, meta_rel, problems) if raw is not None else None
+    if obj is not None and obj["id"] != stem:
+        problems.add(
+            meta_rel, f"id {obj['id']!r} does not match the file name; expected {stem!r}", "id"
+        )
+        obj = None
+    data = reader.read(text_node, text_rel, MAX_TEXT_BYTES)
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        problems.add(text_rel, f"not valid UTF-8 at byte {e.start}; save the text as UTF-8")
+        return None
+    text = text.removeprefix("\ufeff")
+    digest = hashlib.sha256(data).hexdigest()
+    if obj is None:
+        return None
+    if obj.get("sha256") not in (None, digest):
+        problems.add(
+            meta_rel,
+            f"the text's sha256 is {digest}, not the recorded "
+            f"{obj['sha256']}; the text was changed",
+            "sha256",
+        )
+        return None
+    meta = Metadata(
+        id=obj["id"],
+        kind=DocumentKind(obj["kind"]) if "kind" in obj else None,
+        title=obj.get("title"),
+        date=_iso(obj.get("date")),
+        place=obj.get("place"),
+        source_url=obj.get("source_url"),
+        publisher=obj.get("publisher"),
+        language=obj.get("language", "en"),
+        sha256=digest,
+        notes=obj.get("notes"),
+    )
+    try:
+        return parse_document(text, meta, text_rel)
+    except CorpusFormatError as e:
+        problems.items.extend(e.problems)
+        return None
+
+
+def _iso(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
