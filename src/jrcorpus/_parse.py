@@ -76,13 +76,16 @@ _NAV_LINE = re.compile(f"(?:{_NAV_TOKEN})+")
 _NAV_PART = re.compile(_NAV_TOKEN)
 _NAME_LINE = re.compile(r"[A-Z][A-Za-z'.-]*(?:[ ][A-Z][A-Za-z'.-]*){1,4}")
 _OFFICE_LINE = re.compile(r"[A-Z][^.;:!?\n]{2,120}")
-_SPEAKER = re.compile(
-    r"\bby[ ](?P<office>(?:(?:Prime|Deputy|Vice|Foreign|Chief[ ]Cabinet|Press)[ ])*"
+_SPEAKER = (
+    r"\bby\s+(?P<office>(?:(?:Prime|Deputy|Vice|Foreign|Chief\s+Cabinet|Press)\s+)*"
     r"(?:Minister|President|Secretary|Ambassador|Governor|Chancellor)"
-    r"(?:[ ](?:for|of)[ ][A-Z][\w'-]*(?:[ ](?:[A-Z][\w'-]*|of|the|and))*?)?)"
-    r"[ ](?P<name>[A-Z][a-z'-]+(?:[ ][A-Z][a-z'-]+){1,3})"
-    r"(?=[ ](?:at|on|in|to|before|during|for|concerning|regarding)\b|$)"
+    r"(?:\s+(?:for|of)\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|the|and))*?)?)"
+    r"\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){%s})"
+    r"(?=\s+(?:at|on|in|to|before|during|for|concerning|regarding)\b|\s*$)"
 )
+# Names in titles are mostly two words: try those first, so that in "Minister for Foreign
+# Affairs Yoriko Kawaguchi" the office keeps "Affairs"; then allow three or four words.
+_SPEAKERS = (re.compile(_SPEAKER % "1"), re.compile(_SPEAKER % "2,3"))
 _SPEECH_KINDS = frozenset(
     {DocumentKind.PRESS_STATEMENT, DocumentKind.SPEECH, DocumentKind.INTERVIEW}
 )
@@ -143,6 +146,7 @@ class _Line:
     text: str
     blank: bool
     block: int
+    number: int
 
 
 def _lines(text: str) -> list[_Line]:
@@ -150,7 +154,7 @@ def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
     block = 0
-    for raw in text.splitlines(keepends=True):
+    for number, raw in enumerate(text.splitlines(keepends=True)):
         content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         stripped = content.strip()
         lead = len(content) - len(content.lstrip())
@@ -158,9 +162,9 @@ def _lines(text: str) -> list[_Line]:
         if not stripped:
             if out and not out[-1].blank:
                 block += 1
-            out.append(_Line(pos, pos, "", True, block))
+            out.append(_Line(pos, pos, "", True, block, number))
         else:
-            out.append(_Line(start, start + len(stripped), stripped, False, block))
+            out.append(_Line(start, start + len(stripped), stripped, False, block, number))
         pos += len(raw)
     return out
 
@@ -207,9 +211,11 @@ def parse_document(text: str, meta: Metadata, source: str = "<text>") -> Documen
     if not content:
         raise _fail(source, "no title line found; expected the title before the paragraphs")
     title_line, body = content[0], content[1:]
-    title_block = [ln for ln in body if ln.block == title_line.block]
-    body = body[len(title_block) :]
-    title_end = title_block[-1].end if title_block else title_line.end
+    title_end, last = title_line.end, title_line.number
+    # The title goes on over the next lines of its block, up to a date or navigation line.
+    while body and body[0].block == title_line.block and body[0].number == last + 1:
+        title_end, last = body[0].end, body[0].number
+        body = body[1:]
     title_text = meta.title or " ".join(text[title_line.start : title_end].split())
     date = _check_date(meta, date, source)
     kind = meta.kind or infer_kind(title_text) or DocumentKind.OTHER
@@ -315,7 +321,7 @@ def _roles(texts: list[str], kind: DocumentKind) -> list[ParagraphRole]:
 
 def _speaker(title: str, offset: int) -> Signatory | None:
     """The speaker a title names: ``Opening Statement by Prime Minister Junichiro Koizumi``."""
-    m = _SPEAKER.search(title)
+    m = _SPEAKERS[0].search(title) or _SPEAKERS[1].search(title)
     if m is None:
         return None
     return Signatory(

@@ -70,14 +70,16 @@ class Hit:
         right = _squash(text[self.end : self.context_end])
         if text[self.end : self.end + 1].isspace() and right:
             right = " " + right
-        return left[-width:] if width else "", _squash(self.text), right[:width] if width else ""
+        left = left[-width:].lstrip() if width > 0 else ""
+        right = right[:width].rstrip() if width > 0 else ""
+        return left, _squash(self.text), right
 
     def kwic(self, width: int = 40) -> str:
         """One keyword-in-context line, the match in brackets at a fixed column.
 
         >>> import jrcorpus
         >>> print(jrcorpus.load().search("Spasibo")[0].kwic(20))
-        the warm welcome they have extended us. [Spasibo]!
+        y have extended us. [Spasibo]!
         """
         left, match, right = self.context(width)
         return f"{left:>{width}}[{match}]{right}"
