@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,17 +19,11 @@ from ._model import (
     ParagraphRole,
     Reference,
 )
-from ._query import (
-    DateLike,
-    EntityKey,
-    InstrumentKey,
-    find_entity,
-    find_instrument,
-    select_documents,
-    select_paragraphs,
-)
 from ._search import Hits, Query, search_documents
 from .exceptions import NotFoundError
+
+if TYPE_CHECKING:
+    from ._query import DateLike, EntityKey, InstrumentKey
 
 __all__ = ["Corpus"]
 
@@ -110,6 +105,8 @@ class Corpus:
         >>> jrcorpus.load().filter(kind="press-statement", since="2003-01-11").ids
         ('2003-01-12-khabarovsk-opening-statement',)
         """
+        from ._query import select_documents
+
         docs = select_documents(
             self.documents,
             self.catalogue,
@@ -140,6 +137,8 @@ class Corpus:
         >>> len(jrcorpus.load().paragraphs(role="recital"))
         10
         """
+        from ._query import select_paragraphs
+
         return select_paragraphs(
             self.documents,
             self.catalogue,
@@ -168,6 +167,8 @@ class Corpus:
         refs = (r for d in self.documents for r in d.references)
         if instrument is None:
             return tuple(refs)
+        from ._query import find_instrument
+
         wanted = find_instrument(self.catalogue, instrument)
         return tuple(r for r in refs if r.instrument == wanted)
 
@@ -176,6 +177,8 @@ class Corpus:
         found = (m for d in self.documents for m in d.mentions)
         if entity is None:
             return tuple(found)
+        from ._query import find_entity
+
         wanted = find_entity(self.catalogue, entity)
         return tuple(m for m in found if m.entity == wanted)
 
@@ -199,8 +202,12 @@ class Corpus:
 
     def instrument(self, key: str) -> Instrument:
         """The catalogue instrument with this id, title or alias."""
+        from ._query import find_instrument
+
         return find_instrument(self.catalogue, key)
 
     def entity(self, key: str) -> Entity:
         """The catalogue actor or place with this id, name or alias."""
+        from ._query import find_entity
+
         return find_entity(self.catalogue, key)

@@ -11,28 +11,49 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import attrs
-
 from ._model import Document, DocumentKind, Link, Paragraph, ParagraphRole, Signatory
 from .exceptions import CorpusFormatError, Problem
 
 __all__ = ["Metadata", "infer_kind", "parse_date_line", "parse_document"]
 
 
-@attrs.frozen
 class Metadata:
-    """What a document's metadata file says; ``None`` fields are taken from the text."""
+    """What a document's metadata file says; ``None`` fields are taken from the text.
 
-    id: str
-    kind: DocumentKind | None = None
-    title: str | None = None
-    date: dt.date | None = None
-    place: str | None = None
-    source_url: str | None = None
-    publisher: str | None = None
-    language: str = "en"
-    sha256: str | None = None
-    notes: str | None = None
+    A plain class rather than an attrs one: it is internal, and attrs' code generation
+    is a measurable part of the start-up cost (see bench/startup.py).
+    """
+
+    __slots__ = (
+        "date",
+        "id",
+        "kind",
+        "language",
+        "notes",
+        "place",
+        "publisher",
+        "sha256",
+        "source_url",
+        "title",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        *,
+        kind: DocumentKind | None = None,
+        title: str | None = None,
+        date: dt.date | None = None,
+        place: str | None = None,
+        source_url: str | None = None,
+        publisher: str | None = None,
+        language: str = "en",
+        sha256: str | None = None,
+        notes: str | None = None,
+    ) -> None:
+        self.id, self.kind, self.title, self.date, self.place = id, kind, title, date, place
+        self.source_url, self.publisher, self.language = source_url, publisher, language
+        self.sha256, self.notes = sha256, notes
 
 
 _MONTHS = {
@@ -139,14 +160,14 @@ def parse_date_line(line: str) -> tuple[dt.date, str | None] | None:
     return dt.date(int(year), number, int(day)), m["place"]
 
 
-@attrs.frozen
 class _Line:
-    start: int
-    end: int
-    text: str
-    blank: bool
-    block: int
-    number: int
+    """A line: the span of its stripped content, its block and its number in the text."""
+
+    __slots__ = ("blank", "block", "end", "number", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, blank: bool, block: int, number: int):
+        self.start, self.end, self.text = start, end, text
+        self.blank, self.block, self.number = blank, block, number
 
 
 def _lines(text: str) -> list[_Line]:

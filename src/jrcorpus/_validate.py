@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Optional
-
-import attrs
 
 from ._model import DatePrecision
 from .exceptions import Problem
@@ -27,11 +24,13 @@ _PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 Check = Callable[[Any], Optional[str]]
 
 
-@attrs.define
 class Problems:
     """A growing list of `Problem`s for one corpus directory."""
 
-    items: list[Problem] = attrs.Factory(list)
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
 
     def add(self, file: str, message: str, field: str | None = None) -> None:
         self.items.append(Problem(file, message, field))
@@ -40,14 +39,18 @@ class Problems:
         return bool(self.items)
 
 
-@attrs.frozen
 class Field:
     """One key of a JSON object: its JSON types, whether it is required, a value check."""
 
-    name: str
-    types: tuple[type, ...]
-    required: bool = False
-    check: Check | None = None
+    __slots__ = ("check", "name", "required", "types")
+
+    def __init__(
+        self, name: str, types: tuple[type, ...], required: bool = False, check: Check | None = None
+    ) -> None:
+        self.name = name
+        self.types = types
+        self.required = required
+        self.check = check
 
 
 def _type_names(types: Iterable[type]) -> str:
@@ -76,6 +79,8 @@ def _depth(value: object) -> int:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for a close match among ``choices``, else ``''``."""
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
