@@ -1,11 +1,12 @@
 """jrcorpus: the Japan-Russia diplomatic record of January 2003, typed and offline.
 
->>> import jrcorpus
->>> corpus = jrcorpus.load()
->>> for doc in corpus:
-...     print(doc.date, doc.kind.value, len(doc.paragraphs))
-2003-01-10 joint-statement 12
-2003-01-12 press-statement 8
+Examples:
+    >>> import jrcorpus
+    >>> corpus = jrcorpus.load()
+    >>> for doc in corpus:
+    ...     print(doc.date, doc.kind.value, len(doc.paragraphs))
+    2003-01-10 joint-statement 12
+    2003-01-12 press-statement 8
 """
 
 from __future__ import annotations
@@ -85,9 +86,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     raises one `CorpusFormatError` listing them all, and a missing path or a directory
     that is not a corpus raises `CorpusNotFoundError`.
 
-    >>> import jrcorpus
-    >>> jrcorpus.load()["2003-01-12-khabarovsk-opening-statement"].place
-    'Khabarovsk'
+    Examples:
+        >>> import jrcorpus
+        >>> jrcorpus.load()["2003-01-12-khabarovsk-opening-statement"].place
+        'Khabarovsk'
     """
     from . import _load  # parsing machinery is imported on first use, not on import
 

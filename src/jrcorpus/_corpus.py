@@ -36,14 +36,15 @@ def _chronological(documents: Iterable[Document]) -> tuple[Document, ...]:
 class Corpus:
     """Documents in date order (then by id), with the catalogue they are annotated from.
 
-    >>> import jrcorpus
-    >>> corpus = jrcorpus.load()
-    >>> len(corpus)
-    2
-    >>> [doc.kind.value for doc in corpus]
-    ['joint-statement', 'press-statement']
-    >>> corpus["2003-01-10-joint-statement"].date
-    datetime.date(2003, 1, 10)
+    Examples:
+        >>> import jrcorpus
+        >>> corpus = jrcorpus.load()
+        >>> len(corpus)
+        2
+        >>> [doc.kind.value for doc in corpus]
+        ['joint-statement', 'press-statement']
+        >>> corpus["2003-01-10-joint-statement"].date
+        datetime.date(2003, 1, 10)
     """
 
     documents: tuple[Document, ...] = attrs.field(converter=_chronological)
@@ -101,9 +102,10 @@ class Corpus:
         ``since`` and ``until`` are inclusive; ``party`` and ``cites`` take a catalogue
         object, its id, or a name or alias.
 
-        >>> import jrcorpus
-        >>> jrcorpus.load().filter(kind="press-statement", since="2003-01-11").ids
-        ('2003-01-12-khabarovsk-opening-statement',)
+        Examples:
+            >>> import jrcorpus
+            >>> jrcorpus.load().filter(kind="press-statement", since="2003-01-11").ids
+            ('2003-01-12-khabarovsk-opening-statement',)
         """
         from ._query import select_documents
 
@@ -133,9 +135,10 @@ class Corpus:
         ``phrase`` matches whole words, case-insensitively; ``pattern`` is a regular
         expression.
 
-        >>> import jrcorpus
-        >>> len(jrcorpus.load().paragraphs(role="recital"))
-        10
+        Examples:
+            >>> import jrcorpus
+            >>> len(jrcorpus.load().paragraphs(role="recital"))
+            10
         """
         from ._query import select_paragraphs
 
@@ -155,10 +158,11 @@ class Corpus:
 
         A phrase matches whole words, in any case, with any spacing between them.
 
-        >>> import jrcorpus
-        >>> hits = jrcorpus.load().search("peace treaty")
-        >>> hits[0].paragraph.id
-        '2003-01-10-joint-statement:p7'
+        Examples:
+            >>> import jrcorpus
+            >>> hits = jrcorpus.load().search("peace treaty")
+            >>> hits[0].paragraph.id
+            '2003-01-10-joint-statement:p7'
         """
         return search_documents(self.documents, query, case_sensitive)
 

@@ -128,8 +128,9 @@ _KIND_CUES = (
 def infer_kind(title: str) -> DocumentKind | None:
     """The document kind a title announces, or ``None`` if it names none.
 
-    >>> infer_kind("Joint Statement by the Prime Minister of Japan and ...")
-    <DocumentKind.JOINT_STATEMENT: 'joint-statement'>
+    Examples:
+        >>> infer_kind("Joint Statement by the Prime Minister of Japan and ...")
+        <DocumentKind.JOINT_STATEMENT: 'joint-statement'>
     """
     lowered = title.lower()
     for cue, kind in _KIND_CUES:
@@ -143,10 +144,11 @@ def parse_date_line(line: str) -> tuple[dt.date, str | None] | None:
 
     Raises `ValueError` for a date line naming an impossible day.
 
-    >>> parse_date_line("January 12, 2003")
-    (datetime.date(2003, 1, 12), None)
-    >>> parse_date_line("Moscow, 10 January 2003")
-    (datetime.date(2003, 1, 10), 'Moscow')
+    Examples:
+        >>> parse_date_line("January 12, 2003")
+        (datetime.date(2003, 1, 12), None)
+        >>> parse_date_line("Moscow, 10 January 2003")
+        (datetime.date(2003, 1, 10), 'Moscow')
     """
     m = _DATE_LINE.fullmatch(line.strip())
     if m is None:

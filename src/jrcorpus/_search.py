@@ -77,9 +77,10 @@ class Hit:
     def kwic(self, width: int = 40) -> str:
         """One keyword-in-context line, the match in brackets at a fixed column.
 
-        >>> import jrcorpus
-        >>> print(jrcorpus.load().search("Spasibo")[0].kwic(20))
-        y have extended us. [Spasibo]!
+        Examples:
+            >>> import jrcorpus
+            >>> print(jrcorpus.load().search("Spasibo")[0].kwic(20))
+            y have extended us. [Spasibo]!
         """
         left, match, right = self.context(width)
         return f"{left:>{width}}[{match}]{right}"

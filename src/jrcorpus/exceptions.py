@@ -1,11 +1,12 @@
 """The exceptions jrcorpus raises. Every one of them is a `CorpusError`.
 
->>> import jrcorpus
->>> try:
-...     jrcorpus.load("/nonexistent/corpus")
-... except jrcorpus.CorpusError as e:
-...     print(type(e).__name__)
-CorpusNotFoundError
+Examples:
+    >>> import jrcorpus
+    >>> try:
+    ...     jrcorpus.load("/nonexistent/corpus")
+    ... except jrcorpus.CorpusError as e:
+    ...     print(type(e).__name__)
+    CorpusNotFoundError
 """
 
 from __future__ import annotations
@@ -71,11 +72,12 @@ class NotFoundError(CorpusError, KeyError):
 
     A `KeyError`, so ``corpus[doc_id]`` behaves like a mapping lookup.
 
-    >>> import jrcorpus
-    >>> jrcorpus.load()["2003-01-10-joint-statment"]  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    jrcorpus.exceptions.NotFoundError: ...did you mean '2003-01-10-joint-statement'?
+    Examples:
+        >>> import jrcorpus
+        >>> jrcorpus.load()["2003-01-10-joint-statment"]  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        jrcorpus.exceptions.NotFoundError: ...did you mean '2003-01-10-joint-statement'?
     """
 
     def __init__(self, key: str, candidates: Iterable[str] = (), what: str = "document") -> None:
@@ -83,8 +85,14 @@ class NotFoundError(CorpusError, KeyError):
 
         self.key = key
         self.what = what
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, key, c).ratio(), c) for c in set(candidates)),
+            reverse=True,
+        )
+        best = scored[0][0] if scored else 0.0
+        # Only the close ones: at least 0.6 alike, and not far behind the best match.
         self.suggestions: tuple[str, ...] = tuple(
-            difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.6)
+            c for ratio, c in scored[:3] if ratio >= max(0.6, best - 0.1)
         )
         super().__init__(key)
 
