@@ -1,18 +1,225 @@
 """Find references to instruments and mentions of actors and places, and resolve them.
 
-Extraction is a separate step from parsing: it takes parsed documents and a catalogue and
-returns the documents with their annotations filled in.
+Extraction is a separate step from parsing (as in eyecite): it takes parsed documents and
+a catalogue and returns the documents with their annotations filled in. It is driven by
+the catalogue alone: every title, name and alias there is a surface form, so adding an
+entry makes it recognisable in any document, with no code change.
+
+The rules (docs/annotation-guidelines.md):
+
+- Surface forms are matched on word tokens, so line breaks and runs of spaces inside a
+  name do not matter. Forms of three words or more match in any case (titles are cited
+  with varying capitals); shorter ones match case-sensitively (``Japan``, ``WTO``).
+- Leftmost, then longest, wins; spans never overlap, so names inside an instrument's title
+  belong to the reference. At equal length an instrument beats an actor beats a place.
+- A name followed by its own abbreviation in brackets is one span: ``... Treaty (NPT)``.
+- An instrument's short names (``Action Plan``) resolve only after one of its full names
+  has appeared earlier in the same document.
+- A form shared by several instruments resolves by a following year (``in 2000``,
+  ``which was signed in September 2000``), or not at all. A year that contradicts the
+  only candidate also leaves the form unresolved.
+- Navigation lines are not annotated, and a document's own title is not a reference to
+  the instrument the document is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Union
 
-from ._model import Catalogue, Document
+import attrs
+
+from ._model import Catalogue, Document, Instrument, Mention, Party, PartyKind, Place, Reference
 
 __all__ = ["annotate"]
+
+_Target = Union[Instrument, Party, Place]
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_YEAR_CUE = re.compile(
+    r"\s*(?:,\s*which\s+was\s+(?:signed|adopted|issued|concluded)\s+)?"
+    r"(?:in|of)\s+(?:[A-Z][a-z]+\s+)?([0-9]{4})\b"
+)
+_RANK = {Instrument: 0, Party: 1, Place: 2}
+
+
+@attrs.frozen
+class _Form:
+    """One surface form of a catalogue entry, as tokens."""
+
+    tokens: tuple[str, ...]
+    targets: tuple[_Target, ...]
+    short: bool
+    """An instrument's short name: resolves only after a full mention."""
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _fold(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in tokens) if len(tokens) >= 3 else tokens
+
+
+class _Matcher:
+    """Surface forms indexed by their first token (folded for long forms)."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        raw: dict[tuple[tuple[str, ...], bool], list[_Target]] = {}
+
+        def add(form: str, target: _Target, short: bool = False) -> None:
+            toks = _fold(tuple(t for t, _, _ in _tokens(form)))
+            if toks:
+                targets = raw.setdefault((toks, short), [])
+                if target not in targets:
+                    targets.append(target)
+
+        for instrument in catalogue.instruments:
+            for form in (instrument.title, *instrument.aliases):
+                add(form, instrument)
+            for form in instrument.short_names:
+                add(form, instrument, short=True)
+        entities: list[Party | Place] = [*catalogue.parties, *catalogue.places]
+        for entity in entities:
+            for form in (entity.name, *entity.aliases):
+                add(form, entity)
+        self.index: dict[str, list[_Form]] = {}
+        for (toks, short), targets in raw.items():
+            ranked = tuple(sorted(targets, key=lambda t: _RANK[type(t)]))
+            self.index.setdefault(toks[0], []).append(_Form(toks, ranked, short))
+        for forms in self.index.values():
+            forms.sort(key=lambda f: -len(f.tokens))
+
+    def candidates(self, words: list[str], folded: list[str], i: int) -> list[_Form]:
+        """The forms that match the tokens from ``i`` on, longest first."""
+        found = []
+        for key in {words[i], folded[i]}:
+            for form in self.index.get(key, ()):
+                n = len(form.tokens)
+                seq = folded if n >= 3 else words
+                if tuple(seq[i : i + n]) == form.tokens:
+                    found.append(form)
+        return sorted(found, key=lambda f: -len(f.tokens))
+
+
+def _year_after(text: str, end: int) -> int | None:
+    m = _YEAR_CUE.match(text, end)
+    return int(m.group(1)) if m else None
+
+
+def _choose(form: _Form, text: str, end: int) -> _Target | None:
+    """The target a matched form stands for here, using a following year for instruments."""
+    year = _year_after(text, end)
+    instruments = [t for t in form.targets if isinstance(t, Instrument)]
+    if instruments:
+        if year is not None:
+            dated = [i for i in instruments if i.date.year == year]
+            return dated[0] if len(dated) == 1 else None
+        return instruments[0] if len(instruments) == 1 else None
+    others = [t for t in form.targets if not isinstance(t, Instrument)]
+    if len(others) == 1:
+        return others[0]
+    # An actor and a place with one name: the actor. Two actors or two places: ambiguous.
+    return others[0] if _RANK[type(others[0])] < _RANK[type(others[1])] else None
+
+
+def _abbreviation_end(tokens: list[tuple[str, int, int]], j: int, target: _Target) -> int | None:
+    """The end of ``(ABBR)`` right after a name, if ABBR is the same entry's alias."""
+    if (
+        j + 2 < len(tokens)
+        and (tokens[j][0], tokens[j + 2][0]) == ("(", ")")
+        and tokens[j + 1][0] in target.aliases
+    ):
+        return tokens[j + 2][2]
+    return None
+
+
+def _annotate_one(doc: Document, matcher: _Matcher, people: dict[str, Party]) -> Document:
+    text = doc.text
+    tokens = _tokens(text)
+    words = [t for t, _, _ in tokens]
+    folded = [t.casefold() for t in words]
+    blocked = [(link.start, link.end) for link in doc.links]
+    seen: set[str] = set()
+    found: list[tuple[int, int, _Target]] = []
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][1]
+        if any(s <= start < e for s, e in blocked):
+            i += 1
+            continue
+        chosen = None
+        for form in matcher.candidates(words, folded, i):
+            j = i + len(form.tokens)
+            end = tokens[j - 1][2]
+            target = _choose(form, text, end)
+            if target is None:
+                continue
+            if isinstance(target, Instrument):
+                if form.short and target.id not in seen:
+                    continue
+                if (start, end) == doc.title_span:  # the document's own title
+                    continue
+            chosen = (j, _abbreviation_end(tokens, j, target) or end, target)
+            break
+        if chosen is None:
+            i += 1
+            continue
+        j, end, target = chosen
+        if isinstance(target, Instrument):
+            seen.add(target.id)
+        found.append((start, end, target))
+        while i < len(tokens) and tokens[i][1] < end:
+            i += 1
+    return _attach(doc, found, people)
+
+
+def _attach(
+    doc: Document, found: list[tuple[int, int, _Target]], people: dict[str, Party]
+) -> Document:
+    def paragraph_of(start: int) -> str | None:
+        for p in doc.paragraphs:
+            if p.start <= start < p.end:
+                return p.id
+        return None
+
+    refs: list[Reference] = []
+    mentions: list[Mention] = []
+    for start, end, target in found:
+        pid = paragraph_of(start)
+        if isinstance(target, Instrument):
+            refs.append(Reference(doc.text[start:end], start, end, target, doc.id, pid))
+        else:
+            mentions.append(Mention(doc.text[start:end], start, end, target, doc.id, pid))
+    paragraphs = tuple(
+        attrs.evolve(
+            p,
+            references=tuple(r for r in refs if r.paragraph_id == p.id),
+            mentions=tuple(m for m in mentions if m.paragraph_id == p.id),
+        )
+        for p in doc.paragraphs
+    )
+    signatories = tuple(attrs.evolve(s, party=people.get(s.name)) for s in doc.signatories)
+    speaker = doc.speaker and attrs.evolve(doc.speaker, party=people.get(doc.speaker.name))
+    return attrs.evolve(
+        doc,
+        paragraphs=paragraphs,
+        references=tuple(refs),
+        mentions=tuple(mentions),
+        signatories=signatories,
+        speaker=speaker,
+    )
 
 
 def annotate(documents: Sequence[Document], catalogue: Catalogue) -> list[Document]:
     """The documents with references and mentions resolved against ``catalogue``."""
-    return list(documents)
+    if not (catalogue.instruments or catalogue.parties or catalogue.places):
+        return list(documents)
+    matcher = _Matcher(catalogue)
+    people = {
+        name: party
+        for party in catalogue.parties
+        if party.kind is PartyKind.PERSON
+        for name in (party.name, *party.aliases)
+    }
+    return [_annotate_one(doc, matcher, people) for doc in documents]

@@ -12,7 +12,9 @@ from jrcorpus._parse import Metadata, parse_document
 
 words = st.text(alphabet="abcdefghij KLMNOP'-", min_size=1, max_size=30).filter(str.strip)
 sentence = st.builds(
-    lambda w, end: w.strip().capitalize() + end, words, st.sampled_from([".", ";", ",", ";", "and", "!"])
+    lambda w, end: w.strip().capitalize() + end,
+    words,
+    st.sampled_from([".", ";", ",", "; and", "!"]),
 )
 paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
 newline = st.sampled_from(["\n", "\r\n"])
