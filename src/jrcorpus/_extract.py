@@ -10,8 +10,10 @@ The rules (docs/annotation-guidelines.md):
 - Surface forms are matched on word tokens, so line breaks and runs of spaces inside a
   name do not matter. Forms of three words or more match in any case (titles are cited
   with varying capitals); shorter ones match case-sensitively (``Japan``, ``WTO``).
-- Leftmost, then longest, wins; spans never overlap, so names inside an instrument's title
-  belong to the reference. At equal length an instrument beats an actor beats a place.
+- References and mentions are two layers. Within a layer, leftmost then longest wins and
+  spans never overlap; across layers they may nest: ``USSR`` in ``Joint Declaration of
+  Japan and the USSR`` is a mention inside a reference. An actor beats a place of the
+  same name.
 - A name followed by its own abbreviation in brackets is one span: ``... Treaty (NPT)``.
 - An instrument's short names (``Action Plan``) resolve only after one of its full names
   has appeared earlier in the same document.
@@ -85,16 +87,26 @@ class _Matcher:
                 add(form, entity)
         self.index: dict[str, list[_Form]] = {}
         for (toks, short), targets in raw.items():
-            ranked = tuple(sorted(targets, key=lambda t: _RANK[type(t)]))
-            self.index.setdefault(toks[0], []).append(_Form(toks, ranked, short))
+            ranked = sorted(targets, key=lambda t: _RANK[type(t)])
+            # One form per layer: instruments, and actors or places.
+            for layer in (
+                [t for t in ranked if isinstance(t, Instrument)],
+                [t for t in ranked if not isinstance(t, Instrument)],
+            ):
+                if layer:
+                    self.index.setdefault(toks[0], []).append(_Form(toks, tuple(layer), short))
         for forms in self.index.values():
             forms.sort(key=lambda f: -len(f.tokens))
 
-    def candidates(self, words: list[str], folded: list[str], i: int) -> list[_Form]:
-        """The forms that match the tokens from ``i`` on, longest first."""
+    def candidates(
+        self, words: list[str], folded: list[str], i: int, instruments: bool
+    ) -> list[_Form]:
+        """The forms of one layer that match the tokens from ``i`` on, longest first."""
         found = []
         for key in {words[i], folded[i]}:
             for form in self.index.get(key, ()):
+                if isinstance(form.targets[0], Instrument) is not instruments:
+                    continue
                 n = len(form.tokens)
                 seq = folded if n >= 3 else words
                 if tuple(seq[i : i + n]) == form.tokens:
@@ -135,8 +147,17 @@ def _abbreviation_end(tokens: list[tuple[str, int, int]], j: int, target: _Targe
 
 
 def _annotate_one(doc: Document, matcher: _Matcher, people: dict[str, Party]) -> Document:
+    tokens = _tokens(doc.text)
+    found = _scan(doc, tokens, matcher, instruments=True)
+    found += _scan(doc, tokens, matcher, instruments=False)
+    return _attach(doc, sorted(found, key=lambda f: (f[0], f[1])), people)
+
+
+def _scan(
+    doc: Document, tokens: list[tuple[str, int, int]], matcher: _Matcher, instruments: bool
+) -> list[tuple[int, int, _Target]]:
+    """One layer's matches: leftmost, then longest, never overlapping."""
     text = doc.text
-    tokens = _tokens(text)
     words = [t for t, _, _ in tokens]
     folded = [t.casefold() for t in words]
     blocked = [(link.start, link.end) for link in doc.links]
@@ -149,7 +170,7 @@ def _annotate_one(doc: Document, matcher: _Matcher, people: dict[str, Party]) ->
             i += 1
             continue
         chosen = None
-        for form in matcher.candidates(words, folded, i):
+        for form in matcher.candidates(words, folded, i, instruments):
             j = i + len(form.tokens)
             end = tokens[j - 1][2]
             target = _choose(form, text, end)
@@ -171,7 +192,7 @@ def _annotate_one(doc: Document, matcher: _Matcher, people: dict[str, Party]) ->
         found.append((start, end, target))
         while i < len(tokens) and tokens[i][1] < end:
             i += 1
-    return _attach(doc, found, people)
+    return found
 
 
 def _attach(
