@@ -55,12 +55,12 @@ class _Form:
     """An instrument's short name: resolves only after a full mention."""
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def _form_tokens(form: str) -> tuple[str, ...]:
+    return _fold(tuple(_TOKEN.findall(form)))
 
 
 def _fold(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t.casefold() for t in tokens) if len(tokens) >= 3 else tokens
+    return tuple(t.lower() for t in tokens) if len(tokens) >= 3 else tokens
 
 
 class _Matcher:
@@ -70,7 +70,7 @@ class _Matcher:
         raw: dict[tuple[tuple[str, ...], bool], list[_Target]] = {}
 
         def add(form: str, target: _Target, short: bool = False) -> None:
-            toks = _fold(tuple(t for t, _, _ in _tokens(form)))
+            toks = _form_tokens(form)
             if toks:
                 targets = raw.setdefault((toks, short), [])
                 if target not in targets:
@@ -85,33 +85,39 @@ class _Matcher:
         for entity in entities:
             for form in (entity.name, *entity.aliases):
                 add(form, entity)
-        self.index: dict[str, list[_Form]] = {}
+        # Two layers (instruments; actors and places), each indexed by first token.
+        self.layers: dict[bool, dict[str, list[_Form]]] = {True: {}, False: {}}
         for (toks, short), targets in raw.items():
             ranked = sorted(targets, key=lambda t: _RANK[type(t)])
-            # One form per layer: instruments, and actors or places.
-            for layer in (
-                [t for t in ranked if isinstance(t, Instrument)],
-                [t for t in ranked if not isinstance(t, Instrument)],
-            ):
+            for is_instrument in (True, False):
+                layer = tuple(t for t in ranked if isinstance(t, Instrument) is is_instrument)
                 if layer:
-                    self.index.setdefault(toks[0], []).append(_Form(toks, tuple(layer), short))
-        for forms in self.index.values():
-            forms.sort(key=lambda f: -len(f.tokens))
+                    index = self.layers[is_instrument]
+                    index.setdefault(toks[0], []).append(_Form(toks, layer, short))
+        for index in self.layers.values():
+            for forms in index.values():
+                forms.sort(key=lambda f: -len(f.tokens))
 
     def candidates(
         self, words: list[str], folded: list[str], i: int, instruments: bool
     ) -> list[_Form]:
         """The forms of one layer that match the tokens from ``i`` on, longest first."""
-        found = []
-        for key in {words[i], folded[i]}:
-            for form in self.index.get(key, ()):
-                if isinstance(form.targets[0], Instrument) is not instruments:
-                    continue
-                n = len(form.tokens)
-                seq = folded if n >= 3 else words
-                if tuple(seq[i : i + n]) == form.tokens:
-                    found.append(form)
+        index = self.layers[instruments]
+        forms = index.get(words[i], [])
+        if folded[i] != words[i]:
+            forms = forms + index.get(folded[i], [])
+        found = [
+            form
+            for form in forms
+            if tuple((folded if len(form.tokens) >= 3 else words)[i : i + len(form.tokens)])
+            == form.tokens
+        ]
         return sorted(found, key=lambda f: -len(f.tokens))
+
+    def starts(self, words: list[str], folded: list[str], instruments: bool) -> list[int]:
+        """The token positions where some form of the layer may start."""
+        index = self.layers[instruments]
+        return [i for i, (w, f) in enumerate(zip(words, folded)) if w in index or f in index]
 
 
 def _year_after(text: str, end: int) -> int | None:
@@ -135,44 +141,52 @@ def _choose(form: _Form, text: str, end: int) -> _Target | None:
     return others[0] if _RANK[type(others[0])] < _RANK[type(others[1])] else None
 
 
-def _abbreviation_end(tokens: list[tuple[str, int, int]], j: int, target: _Target) -> int | None:
+def _abbreviation_end(
+    tokens: list[re.Match[str]], words: list[str], j: int, target: _Target
+) -> int | None:
     """The end of ``(ABBR)`` right after a name, if ABBR is the same entry's alias."""
     if (
-        j + 2 < len(tokens)
-        and (tokens[j][0], tokens[j + 2][0]) == ("(", ")")
-        and tokens[j + 1][0] in target.aliases
+        j + 2 < len(words)
+        and (words[j], words[j + 2]) == ("(", ")")
+        and (words[j + 1] in target.aliases)
     ):
-        return tokens[j + 2][2]
+        return tokens[j + 2].end()
     return None
 
 
 def _annotate_one(doc: Document, matcher: _Matcher, people: dict[str, Party]) -> Document:
-    tokens = _tokens(doc.text)
-    found = _scan(doc, tokens, matcher, instruments=True)
-    found += _scan(doc, tokens, matcher, instruments=False)
+    tokens = list(_TOKEN.finditer(doc.text))
+    words = _TOKEN.findall(doc.text)
+    folded = _TOKEN.findall(doc.text.lower())
+    if len(folded) != len(words):  # lower() changed the tokens (rare non-ASCII case)
+        folded = [w.lower() for w in words]
+    found = _scan(doc, tokens, words, folded, matcher, instruments=True)
+    found += _scan(doc, tokens, words, folded, matcher, instruments=False)
     return _attach(doc, sorted(found, key=lambda f: (f[0], f[1])), people)
 
 
 def _scan(
-    doc: Document, tokens: list[tuple[str, int, int]], matcher: _Matcher, instruments: bool
+    doc: Document,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    folded: list[str],
+    matcher: _Matcher,
+    instruments: bool,
 ) -> list[tuple[int, int, _Target]]:
     """One layer's matches: leftmost, then longest, never overlapping."""
     text = doc.text
-    words = [t for t, _, _ in tokens]
-    folded = [t.casefold() for t in words]
     blocked = [(link.start, link.end) for link in doc.links]
     seen: set[str] = set()
     found: list[tuple[int, int, _Target]] = []
-    i = 0
-    while i < len(tokens):
-        start = tokens[i][1]
-        if any(s <= start < e for s, e in blocked):
-            i += 1
+    done = 0  # tokens before this index are covered by an earlier match
+    for i in matcher.starts(words, folded, instruments):
+        start = tokens[i].start()
+        if i < done or any(s <= start < e for s, e in blocked):
             continue
         chosen = None
         for form in matcher.candidates(words, folded, i, instruments):
             j = i + len(form.tokens)
-            end = tokens[j - 1][2]
+            end = tokens[j - 1].end()
             target = _choose(form, text, end)
             if target is None:
                 continue
@@ -181,17 +195,16 @@ def _scan(
                     continue
                 if (start, end) == doc.title_span:  # the document's own title
                     continue
-            chosen = (j, _abbreviation_end(tokens, j, target) or end, target)
+            chosen = (j, _abbreviation_end(tokens, words, j, target) or end, target)
             break
         if chosen is None:
-            i += 1
             continue
-        j, end, target = chosen
+        done, end, target = chosen
         if isinstance(target, Instrument):
             seen.add(target.id)
         found.append((start, end, target))
-        while i < len(tokens) and tokens[i][1] < end:
-            i += 1
+        while done < len(tokens) and tokens[done].start() < end:
+            done += 1
     return found
 
 
