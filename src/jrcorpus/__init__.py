@@ -19,6 +19,7 @@ from ._model import (
     DatePrecision,
     Document,
     DocumentKind,
+    Draft,
     Entity,
     Instrument,
     InstrumentKind,
@@ -54,6 +55,7 @@ __all__ = [
     "DatePrecision",
     "Document",
     "DocumentKind",
+    "Draft",
     "Entity",
     "Hit",
     "Hits",
@@ -74,7 +76,10 @@ __all__ = [
     "Reference",
     "Signatory",
     "__version__",
+    "combine",
+    "draft_metadata",
     "load",
+    "verify",
 ]
 
 
@@ -96,3 +101,55 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     if path is None:
         return _load.load_bundled()
     return _load.load(path)
+
+
+def verify(path: str | os.PathLike[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """Check every text against the sha256 its metadata records.
+
+    Checks the bundled corpus when ``path`` is ``None``. Returns ``(doc_id, sha256)``
+    pairs; raises `CorpusFormatError` on a mismatch or a missing digest.
+
+    Examples:
+        >>> import jrcorpus
+        >>> [doc_id for doc_id, _ in jrcorpus.verify()]
+        ['2003-01-10-joint-statement', '2003-01-12-khabarovsk-opening-statement']
+    """
+    from . import _load
+
+    return _load.verify(path)
+
+
+def combine(*corpora: Corpus) -> Corpus:
+    """One corpus with the documents and catalogues of all.
+
+    A document id or catalogue id that two corpora give different content raises
+    `CorpusFormatError` naming both corpora; identical repeats are kept once.
+
+    Examples:
+        >>> import jrcorpus
+        >>> bundled = jrcorpus.load()
+        >>> len(jrcorpus.combine(bundled, bundled))
+        2
+    """
+    from ._combine import combine as _combine
+
+    return _combine(*corpora)
+
+
+def draft_metadata(text: str | bytes, doc_id: str | None = None) -> Draft:
+    r"""Draft ``documents/<id>.json`` for a raw text in the MOFA style.
+
+    Infers the id (``<date>-<title words>``), kind, date, place, translation status and
+    structure from the text, and lists in ``Draft.flags`` what it could not infer.
+
+    Examples:
+        >>> import jrcorpus
+        >>> text = "(Provisional Translation)\n\nJoint Statement on Fisheries\n\n" + (
+        ...     "Tokyo, 5 September 2000\n\nThe two sides agreed.")
+        >>> draft = jrcorpus.draft_metadata(text)
+        >>> draft.metadata["id"], draft.metadata["kind"], draft.metadata["place"]
+        ('2000-09-05-joint-statement-fisheries', 'joint-statement', 'Tokyo')
+    """
+    from ._draft import draft_metadata as _draft
+
+    return _draft(text, doc_id)

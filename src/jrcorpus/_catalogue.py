@@ -103,12 +103,22 @@ def build_catalogue(
             obj = check_object(item, spec, file, problems, where)
             if obj is None:
                 continue
-            known = {"actors": set(parties), "places": set(places), "instruments": set(instruments)}
-            seen = {o["id"] for _, o in entries.get(key, [])}
-            if obj["id"] in known[key] or obj["id"] in seen:
+            if obj["id"] in {o["id"] for _, o in entries.get(key, [])}:
                 problems.add(file, f"duplicate id {obj['id']!r}", f"{where}.id")
                 continue
             entries.setdefault(key, []).append((where, obj))
+
+    def redefines(new: Party | Place | Instrument, old: object, file: str, where: str) -> bool:
+        """Whether ``new`` clashes with a base entry (repeating one unchanged is fine)."""
+        if old is None or old == new:
+            return False
+        problems.add(
+            file,
+            f"id {new.id!r} is already in the catalogue with other data; repeat the entry "
+            "unchanged or choose a new id",
+            f"{where}.id",
+        )
+        return True
 
     for where, obj in entries.get("actors", []):
         offices = []
@@ -121,7 +131,7 @@ def build_catalogue(
                 end, end_precision = _date(o.get("end"))
                 precision = start_precision or end_precision or DatePrecision.DAY
                 offices.append(Office(o["title"], start, end, precision))
-        parties[obj["id"]] = Party(
+        party = Party(
             id=obj["id"],
             name=obj["name"],
             kind=PartyKind(obj["kind"]),
@@ -130,8 +140,10 @@ def build_catalogue(
             successor_of=obj.get("successor_of"),
             notes=obj.get("notes"),
         )
-    for _, obj in entries.get("places", []):
-        places[obj["id"]] = Place(
+        if not redefines(party, parties.get(party.id), "catalogue/actors.json", where):
+            parties[party.id] = party
+    for where, obj in entries.get("places", []):
+        place = Place(
             id=obj["id"],
             name=obj["name"],
             kind=PlaceKind(obj["kind"]),
@@ -139,6 +151,8 @@ def build_catalogue(
             within=obj.get("within"),
             notes=obj.get("notes"),
         )
+        if not redefines(place, places.get(place.id), "catalogue/places.json", where):
+            places[place.id] = place
     for where, obj in entries.get("instruments", []):
         date, precision = _date(obj["date"])
         end, _ = _date(obj.get("end_date"))
@@ -149,7 +163,7 @@ def build_catalogue(
                 f"no actor with id {p!r}{suggest(p, parties)}",
                 f"{where}.parties",
             )
-        instruments[obj["id"]] = Instrument(
+        instrument = Instrument(
             id=obj["id"],
             title=obj["title"],
             kind=InstrumentKind(obj["kind"]),
@@ -163,6 +177,10 @@ def build_catalogue(
             document_id=obj.get("document"),
             notes=obj.get("notes"),
         )
+        if not redefines(
+            instrument, instruments.get(instrument.id), "catalogue/instruments.json", where
+        ):
+            instruments[instrument.id] = instrument
     for where, obj in entries.get("actors", []):
         ref = obj.get("successor_of")
         if ref is not None and ref not in parties:

@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from ._corpus import Corpus
@@ -27,6 +28,8 @@ examples:
   jrcorpus refs --json | head -3
   jrcorpus parties
   jrcorpus validate path/to/my-corpus
+  jrcorpus verify
+  jrcorpus draft statement.txt > my-corpus/documents/<id>.json
 
 exit codes: 0 success; 1 no hits, nothing found or an invalid corpus; 2 usage error.
 Add --corpus PATH to use your own corpus directory instead of the bundled one.
@@ -210,6 +213,38 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from . import verify
+
+    try:
+        checked = verify(args.corpus)
+    except CorpusFormatError as e:
+        records = [{"file": p.file, "field": p.field, "message": p.message} for p in e.problems]
+        _emit(args, out, records, [str(e)])
+        return EXIT_EMPTY
+    _emit(
+        args,
+        out,
+        [{"id": i, "sha256": d, "ok": True} for i, d in checked],
+        [f"ok  {d}  {i}" for i, d in checked],
+    )
+    return EXIT_OK
+
+
+def _cmd_draft(args: argparse.Namespace, out: TextIO) -> int:
+    from . import draft_metadata
+
+    try:
+        data = Path(args.text).read_bytes()
+    except OSError as e:
+        raise _UsageError(f"{args.text}: {e.strerror or e}") from None
+    draft = draft_metadata(data, args.id)
+    for flag in draft.flags:
+        print(f"jrcorpus: note: {flag}", file=sys.stderr)
+    out.write(draft.to_json())
+    return EXIT_OK
+
+
 class _UsageError(Exception):
     pass
 
@@ -263,6 +298,10 @@ def _parser() -> argparse.ArgumentParser:
     add("validate", _cmd_validate, "check a corpus directory; list every problem").add_argument(
         "path"
     )
+    add("verify", _cmd_verify, "check the texts against their recorded sha256 digests")
+    draft = add("draft", _cmd_draft, "draft documents/<id>.json for a raw text (JSON on stdout)")
+    draft.add_argument("text", help="a UTF-8 text file in the MOFA style")
+    draft.add_argument("--id", help="the document id (default: <date>-<title words>)")
     return parser
 
 

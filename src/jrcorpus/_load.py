@@ -29,9 +29,16 @@ from ._corpus import Corpus
 from ._model import Catalogue, Document, DocumentKind
 from ._parse import Metadata, parse_document
 from ._validate import Field, Problems, check_object, iso_date, one_of, parse_json, safe_id
-from .exceptions import CorpusFormatError, CorpusNotFoundError
+from .exceptions import CorpusFormatError, CorpusNotFoundError, Problem
 
-__all__ = ["FORMAT_VERSION", "MAX_METADATA_BYTES", "MAX_TEXT_BYTES", "load", "load_bundled"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_METADATA_BYTES",
+    "MAX_TEXT_BYTES",
+    "load",
+    "load_bundled",
+    "verify",
+]
 
 FORMAT_VERSION = 1
 MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -116,14 +123,22 @@ class _Reader:
         return True
 
     def read(self, node: _Node, rel: str, limit: int) -> bytes | None:
+        """The file's bytes, or ``None`` after adding a problem (never an OSError)."""
         if not self.inside(node, rel):
             return None
-        if isinstance(node, Path):
-            size = node.stat().st_size
-            if size > limit:
-                self.problems.add(rel, f"{size} bytes is over the limit of {limit} bytes")
+        try:
+            if not node.is_file():
+                self.problems.add(rel, "not a regular file; expected a file")
                 return None
-        data = node.read_bytes()
+            if isinstance(node, Path):
+                size = node.stat().st_size
+                if size > limit:
+                    self.problems.add(rel, f"{size} bytes is over the limit of {limit} bytes")
+                    return None
+            data = node.read_bytes()
+        except OSError as e:
+            self.problems.add(rel, f"cannot be read: {e.strerror or e}")
+            return None
         if len(data) > limit:
             self.problems.add(rel, f"{len(data)} bytes is over the limit of {limit} bytes")
             return None
@@ -142,7 +157,56 @@ def load(path: str | os.PathLike[str]) -> Corpus:
             f"{root}: not a corpus directory; expected a corpus.json file and a documents/ "
             "folder in it (see docs/format.md)"
         )
-    return _read(_Reader(root, str(root), root), load_bundled().catalogue)
+    base = load_bundled().catalogue
+    try:
+        return _read(_Reader(root, str(root), root), base)
+    except OSError as e:  # a folder that cannot be listed, a file that vanished...
+        where = os.path.relpath(e.filename, root) if e.filename else "."
+        raise CorpusFormatError(
+            [Problem(where, f"cannot be read: {e.strerror or e}")], str(root)
+        ) from None
+
+
+def verify(path: str | os.PathLike[str] | None = None) -> tuple[tuple[str, str], ...]:
+    """Re-hash every text and compare it with the sha256 its metadata records."""
+    import hashlib
+
+    if path is None:
+        reader = _Reader(_files("jrcorpus").joinpath("corpus"), "jrcorpus/corpus (bundled)", None)
+    else:
+        root = Path(path)
+        if not root.is_dir():
+            raise CorpusNotFoundError(f"{root}: not a directory; expected a corpus directory")
+        reader = _Reader(root, str(root), root)
+    problems = reader.problems
+    checked: list[tuple[str, str]] = []
+    folder = reader.root.joinpath("documents")
+    names = sorted(n.name for n in folder.iterdir()) if folder.is_dir() else []
+    for name in (n for n in names if n.endswith(".json")):
+        stem = name[: -len(".json")]
+        meta_rel, text_rel = f"documents/{name}", f"documents/{stem}.txt"
+        raw = reader.read(folder.joinpath(name), meta_rel, MAX_METADATA_BYTES)
+        meta = parse_json(raw, meta_rel, problems) if raw is not None else None
+        recorded = meta.get("sha256") if isinstance(meta, dict) else None
+        data = reader.read(folder.joinpath(f"{stem}.txt"), text_rel, MAX_TEXT_BYTES)
+        if data is None or meta is None:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if not isinstance(recorded, str):
+            problems.add(meta_rel, "no sha256 recorded; expected the text's digest", "sha256")
+        elif recorded != digest:
+            problems.add(
+                meta_rel,
+                f"the text's sha256 is {digest}, not the recorded {recorded}; the text was changed",
+                "sha256",
+            )
+        else:
+            checked.append((stem, digest))
+    if not names:
+        problems.add("documents", "no documents to verify")
+    if problems:
+        raise CorpusFormatError(problems.items, reader.label)
+    return tuple(checked)
 
 
 def _files(package: str) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Union
 
 import attrs
@@ -18,6 +18,7 @@ __all__ = [
     "DatePrecision",
     "Document",
     "DocumentKind",
+    "Draft",
     "Entity",
     "Instrument",
     "InstrumentKind",
@@ -352,3 +353,22 @@ def _unique_parties(entities: Iterable[object]) -> tuple[Party, ...]:
         if isinstance(e, Party):
             seen.setdefault(e, None)
     return tuple(seen)
+
+
+@attrs.frozen
+class Draft:
+    """Metadata drafted from a raw text, with what could not be inferred.
+
+    ``metadata`` is ready to save as ``documents/<id>.json``; ``flags`` says what to check
+    or fill in by hand; ``document`` is the text as the library will parse it.
+    """
+
+    metadata: Mapping[str, object]
+    flags: tuple[str, ...]
+    document: Document = attrs.field(repr=False)
+
+    def to_json(self) -> str:
+        """The metadata as a JSON document, in the key order of the format."""
+        import json
+
+        return json.dumps(dict(self.metadata), indent=2, ensure_ascii=False) + "\n"
