@@ -77,3 +77,41 @@ def test_arbitrary_text_parses_or_raises_corpus_error(text: str) -> None:
 def test_bundled_spans(corpus: jrcorpus.Corpus) -> None:
     for doc in corpus:
         check_spans(doc)
+
+
+mofa_lines = st.sampled_from(
+    [
+        "(Provisional Translation)",
+        "Back to Index",
+        "Japaneseother site",
+        "Related Information (Japan-Russia Relations)",
+        "10 January 2003",
+        "January 12, 2003",
+        "Moscow, 10 January 2003",
+        "February 30, 2003",
+        "2003-13-01",
+        "Junichiro Koizumi",
+        "Prime Minister of Japan",
+        "The Prime Minister of Japan and the President of the Russian Federation,",
+        "Recognizing that cooperation matters;",
+        "Being convinced of friendship; and",
+        "Adopted of the Japan-Russia Action Plan.",
+        "Spasibo!",
+        "",
+        " ",
+        "\t",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(mofa_lines, max_size=25), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_fuzz_mofa_line_soup(lines: list[str], newline: str) -> None:
+    """A fuzzing run over the parser's structural paths with MOFA-like lines."""
+    text = newline.join(lines)
+    try:
+        doc = parse_document(text, Metadata(id="soup"))
+    except jrcorpus.CorpusError:
+        return
+    check_spans(doc)
+    assert doc.paragraphs
