@@ -12,6 +12,7 @@ Examples:
 from __future__ import annotations
 
 import os
+from typing import IO
 
 from ._corpus import Corpus
 from ._model import (
@@ -41,6 +42,7 @@ from .exceptions import (
     CorpusError,
     CorpusFormatError,
     CorpusNotFoundError,
+    MissingExtraError,
     NotFoundError,
     Problem,
     QueryError,
@@ -63,6 +65,7 @@ __all__ = [
     "InstrumentKind",
     "Link",
     "Mention",
+    "MissingExtraError",
     "NotFoundError",
     "Office",
     "Paragraph",
@@ -78,7 +81,9 @@ __all__ = [
     "__version__",
     "combine",
     "draft_metadata",
+    "export",
     "load",
+    "read_jsonl",
     "verify",
 ]
 
@@ -101,6 +106,48 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     if path is None:
         return _load.load_bundled()
     return _load.load(path)
+
+
+def export(
+    corpus: Corpus,
+    target: str | os.PathLike[str] | IO[str],
+    fmt: str = "jsonl",
+    level: str = "documents",
+) -> None:
+    """Write a corpus as ``jsonl``, ``csv``, ``parquet``, ``tei`` or ``akn``.
+
+    ``target`` is a path or a text stream (Parquet needs a path and the ``parquet``
+    extra); ``level`` (``documents``, ``paragraphs``, ``references``, ``mentions``) picks
+    the table for CSV and Parquet. JSON Lines, TEI and Akoma Ntoso hold everything.
+
+    Examples:
+        >>> import io, jrcorpus
+        >>> out = io.StringIO()
+        >>> jrcorpus.export(jrcorpus.load(), out, "csv", level="paragraphs")
+        >>> out.getvalue().splitlines()[0]
+        'id,doc_id,index,role,start,end,text'
+    """
+    from ._export import export as _export
+
+    _export(corpus, target, fmt, level)
+
+
+def read_jsonl(path: str | os.PathLike[str]) -> Corpus:
+    """Read a corpus exported as JSON Lines (``jrcorpus export --format jsonl``).
+
+    The file carries the catalogue and every annotation, so what comes back equals what
+    was exported; every span is checked against its text.
+
+    Examples:
+        >>> import jrcorpus, tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "corpus.jsonl"
+        >>> jrcorpus.export(jrcorpus.load(), path, "jsonl")
+        >>> jrcorpus.read_jsonl(path) == jrcorpus.load()
+        True
+    """
+    from ._export import read_jsonl as _read
+
+    return _read(path)
 
 
 def verify(path: str | os.PathLike[str] | None = None) -> tuple[tuple[str, str], ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -203,6 +203,32 @@ class Corpus:
     def timeline(self) -> tuple[Instrument, ...]:
         """The instruments the corpus cites, in date order."""
         return tuple(self.citations())
+
+    def to_records(self, level: str = "documents") -> list[dict[str, Any]]:
+        """Plain, JSON-safe dicts, one per document, paragraph, reference or mention.
+
+        ``level`` is ``"documents"``, ``"paragraphs"``, ``"references"`` or
+        ``"mentions"``; the keys of each are listed in docs/records.md.
+
+        Examples:
+            >>> import jrcorpus
+            >>> row = jrcorpus.load().to_records("references")[0]
+            >>> row["instrument_id"], row["instrument_date"], row["paragraph_id"]
+            ('action-plan-2003', '2003-01-10', None)
+        """
+        from ._records import records
+
+        return records(self.documents, level)
+
+    def to_pandas(self, level: str = "documents") -> Any:
+        """One level as a pandas ``DataFrame`` (needs ``pip install 'jrcorpus[pandas]'``).
+
+        Date columns are ``datetime64``, enums are strings; the columns are the keys of
+        `to_records`.
+        """
+        from ._export import to_pandas
+
+        return to_pandas(self, level)
 
     def instrument(self, key: str) -> Instrument:
         """The catalogue instrument with this id, title or alias."""

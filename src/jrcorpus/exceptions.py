@@ -19,6 +19,7 @@ __all__ = [
     "CorpusError",
     "CorpusFormatError",
     "CorpusNotFoundError",
+    "MissingExtraError",
     "NotFoundError",
     "Problem",
     "QueryError",
@@ -101,6 +102,10 @@ class NotFoundError(CorpusError, KeyError):
         if self.suggestions:
             msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         return msg
+
+
+class MissingExtraError(CorpusError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""
 
 
 class QueryError(CorpusError, ValueError):
