@@ -299,3 +299,20 @@ def test_load_bad_paths(tmp_path: object, path_kind: str) -> None:
 
 def test_version() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", jrcorpus.__version__)
+
+
+def test_the_bundled_folder_is_what_importlib_resources_names(corpus: jrcorpus.Corpus) -> None:
+    # load() reads package data from the folder the import system loaded jrcorpus from,
+    # without importing importlib.resources; through importlib.resources it is the same.
+    import importlib.resources
+    from pathlib import Path
+
+    from jrcorpus import _load, _package
+
+    fast = _package.bundled_root()
+    assert isinstance(fast, _package._PackageFile)
+    assert Path(fast.path).samefile(str(importlib.resources.files("jrcorpus") / "corpus"))
+    via = _package.bundled_root(via_resources=True)
+    assert not isinstance(via, _package._PackageFile)
+    again = _load._read(_load._Reader(via, _package.BUNDLED_LABEL, None), None)
+    assert again == corpus

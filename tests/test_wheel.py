@@ -95,3 +95,32 @@ print(json.dumps({
     assert result["paragraphs"] == [12, 8]
     assert result["sha256"] == list(SHA256.values())
     assert result["hits"] == 7
+
+
+def test_corpus_loads_from_the_zipped_wheel(wheel: Path, tmp_path: Path) -> None:
+    # Imported straight from the zip, jrcorpus has a zipimporter, not a file loader: the
+    # bundled corpus is then read through importlib.resources, and must be the same.
+    script = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]); import jrcorpus\n"
+        "from jrcorpus import _package\n"
+        "root = _package.bundled_root()\n"
+        "corpus = jrcorpus.load()\n"
+        "print(json.dumps({'loader': type(jrcorpus.__spec__.loader).__name__,\n"
+        "    'root': type(root).__name__, 'digests': jrcorpus.verify(),\n"
+        "    'paragraphs': [len(d.paragraphs) for d in corpus],\n"
+        "    'references': len(corpus.references()), 'hits': len(corpus.search('peace treaty'))}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", script, str(wheel)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    report = json.loads(out.stdout)
+    assert report["loader"] == "zipimporter"
+    assert report["root"] != "_PackageFile"  # the importlib.resources path was taken
+    assert dict(report["digests"]) == {name[: -len(".txt")]: d for name, d in SHA256.items()}
+    assert report["paragraphs"] == [12, 8]
+    assert report["references"] == 15  # 10 in the joint statement, 5 in the opening one
+    assert report["hits"] == 7

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import threading
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import _extract
 from ._catalogue import CATALOGUE_FILES, build_catalogue
 from ._corpus import Corpus
 from ._model import Catalogue, Document, DocumentKind
+from ._package import BUNDLED_LABEL, bundled_root
 from ._parse import Metadata, parse_document
 from ._validate import Field, Problems, check_object, iso_date, one_of, parse_json, safe_id
 from .exceptions import CorpusFormatError, CorpusNotFoundError, Problem
@@ -89,6 +88,7 @@ _DOCUMENT_FIELDS = (
 
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Protocol
 
     class _Node(Protocol):
@@ -100,7 +100,7 @@ if TYPE_CHECKING:
         def is_file(self) -> bool: ...
         def read_bytes(self) -> bytes: ...
         def iterdir(self) -> Any: ...
-        def joinpath(self, *other: str) -> Any: ...
+        def joinpath(self, child: str, /) -> Any: ...
 
 
 class _Reader:
@@ -113,8 +113,11 @@ class _Reader:
         self.problems = Problems()
 
     def inside(self, node: _Node, rel: str) -> bool:
-        if self.real is None or not isinstance(node, Path):
+        if self.real is None:  # package data: no user paths to escape through
             return True
+        from pathlib import Path
+
+        assert isinstance(node, Path)
         try:
             node.resolve().relative_to(self.real)
         except ValueError:
@@ -130,8 +133,8 @@ class _Reader:
             if not node.is_file():
                 self.problems.add(rel, "not a regular file; expected a file")
                 return None
-            if isinstance(node, Path):
-                size = node.stat().st_size
+            if self.real is not None:  # a user's directory: check the size before reading
+                size = cast("Path", node).stat().st_size
                 if size > limit:
                     self.problems.add(rel, f"{size} bytes is over the limit of {limit} bytes")
                     return None
@@ -147,6 +150,8 @@ class _Reader:
 
 def load(path: str | os.PathLike[str]) -> Corpus:
     """Read the corpus directory at ``path``, on top of the bundled catalogue."""
+    from pathlib import Path
+
     root = Path(path)
     if not root.exists():
         raise CorpusNotFoundError(f"{root}: no such file or directory; expected a corpus directory")
@@ -172,8 +177,10 @@ def verify(path: str | os.PathLike[str] | None = None) -> tuple[tuple[str, str],
     import hashlib
 
     if path is None:
-        reader = _Reader(_files("jrcorpus").joinpath("corpus"), "jrcorpus/corpus (bundled)", None)
+        reader = _Reader(bundled_root(), BUNDLED_LABEL, None)
     else:
+        from pathlib import Path
+
         root = Path(path)
         if not root.is_dir():
             raise CorpusNotFoundError(f"{root}: not a directory; expected a corpus directory")
@@ -209,16 +216,6 @@ def verify(path: str | os.PathLike[str] | None = None) -> tuple[tuple[str, str],
     return tuple(checked)
 
 
-def _files(package: str) -> Any:
-    # The stdlib module where it has files() in its final form (3.10+): it loads less than
-    # the backport, which older Pythons use. Both read package data, never __file__.
-    if sys.version_info >= (3, 10):
-        from importlib.resources import files
-    else:  # pragma: no cover - exercised by the Python 3.9 run in .ci/run
-        from importlib_resources import files
-    return files(package)
-
-
 _lock = threading.Lock()
 _bundled: Corpus | None = None
 
@@ -229,8 +226,7 @@ def load_bundled() -> Corpus:
     if _bundled is None:
         with _lock:
             if _bundled is None:
-                node = _files("jrcorpus").joinpath("corpus")
-                _bundled = _read(_Reader(node, "jrcorpus/corpus (bundled)", None), None)
+                _bundled = _read(_Reader(bundled_root(), BUNDLED_LABEL, None), None)
     return _bundled
 
 
