@@ -461,7 +461,11 @@ def test_verify(tmp_path: Path) -> None:
         jrcorpus.verify(tmp_path / "nodigest")
 
 
-def test_concurrent_loads_agree(tmp_path: Path) -> None:
+def test_concurrent_loads_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jrcorpus import _load
+
+    cached = jrcorpus.load()
+    monkeypatch.setattr(_load, "_bundled", None)  # so the threads race on the first parse
     root = make_corpus(tmp_path)
     results: dict[str, list[jrcorpus.Corpus]] = {"bundled": [], "mine": []}
     errors: list[BaseException] = []
@@ -482,7 +486,9 @@ def test_concurrent_loads_agree(tmp_path: Path) -> None:
     for t in threads:
         t.join()
     assert errors == []
-    assert all(c is results["bundled"][0] for c in results["bundled"])
+    assert len(results["bundled"]) == 8
+    assert all(c is results["bundled"][0] for c in results["bundled"])  # parsed once, shared
+    assert results["bundled"][0] == cached
     assert all(c == results["mine"][0] for c in results["mine"])
     assert len(results["mine"]) == 8
 
