@@ -13,11 +13,16 @@ from typing import Any, Callable, TextIO
 
 from ._corpus import Corpus
 from ._model import Document, Paragraph
-from .exceptions import CorpusError, CorpusFormatError, NotFoundError
+from .exceptions import CorpusError, CorpusFormatError, MissingExtraError, NotFoundError
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE = 0, 1, 2
+
+# The same as _export.FORMATS and _records.LEVELS (a test checks), spelt out here so that
+# building the parser imports neither.
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "tei", "akn")
+EXPORT_LEVELS = ("documents", "paragraphs", "references", "mentions")
 
 EPILOG = """\
 examples:
@@ -30,8 +35,14 @@ examples:
   jrcorpus validate path/to/my-corpus
   jrcorpus verify
   jrcorpus draft statement.txt > my-corpus/documents/<id>.json
+  jrcorpus export --format jsonl -o corpus.jsonl
+  jrcorpus export --format csv --level paragraphs > paragraphs.csv
+  jrcorpus export --format parquet --level mentions -o mentions.parquet
+  jrcorpus export --format tei -o corpus.tei.xml
 
-exit codes: 0 success; 1 no hits, nothing found or an invalid corpus; 2 usage error.
+exit codes: 0 success; 1 no hits, nothing found or an invalid corpus; 2 usage error,
+including an output file that cannot be written and a missing optional extra (parquet
+needs 'pip install jrcorpus[parquet]').
 Add --corpus PATH to use your own corpus directory instead of the bundled one.
 """
 
@@ -245,6 +256,43 @@ def _cmd_draft(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from ._export import export
+    from ._records import records
+
+    tabular = args.format in ("csv", "parquet")
+    if args.level is not None and not tabular:
+        raise _UsageError(f"--level applies to csv and parquet; {args.format} holds every level")
+    if args.output is None and args.format == "parquet":
+        raise _UsageError("parquet is binary: give a file with -o FILE")
+    if args.output is None and args.json:
+        raise _UsageError(
+            "--json describes the file written with -o; without -o, stdout holds the export itself"
+        )
+    level = args.level or "documents"
+    corpus = _load(args)
+    if args.output is None:
+        reconfigure = getattr(out, "reconfigure", None)
+        if reconfigure is not None and (out.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(encoding="utf-8")  # JSON, CSV and XML are UTF-8 files
+        export(corpus, out, args.format, level)
+        return EXIT_OK
+    try:
+        export(corpus, args.output, args.format, level)
+    except OSError as e:
+        raise _UsageError(f"cannot write {args.output}: {e.strerror or e}") from None
+    summary: dict[str, Any] = {
+        "path": args.output,
+        "format": args.format,
+        "level": level if tabular else None,
+        "documents": len(corpus),
+        "rows": len(records(corpus, level)) if tabular else None,
+    }
+    what = f"{summary['rows']} {level}" if tabular else f"{len(corpus)} documents"
+    _emit(args, out, [summary], [f"wrote {what} as {args.format} to {args.output}"])
+    return EXIT_OK
+
+
 class _UsageError(Exception):
     pass
 
@@ -302,6 +350,28 @@ def _parser() -> argparse.ArgumentParser:
     draft = add("draft", _cmd_draft, "draft documents/<id>.json for a raw text (JSON on stdout)")
     draft.add_argument("text", help="a UTF-8 text file in the MOFA style")
     draft.add_argument("--id", help="the document id (default: <date>-<title words>)")
+    export = add(
+        "export",
+        _cmd_export,
+        "write the corpus as JSON Lines, CSV, Parquet, TEI P5 or Akoma Ntoso",
+    )
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=EXPORT_FORMATS,
+        help="jsonl, tei and akn hold everything; csv and parquet hold one --level",
+    )
+    export.add_argument(
+        "--level",
+        choices=EXPORT_LEVELS,
+        help="the table for csv and parquet (default: documents)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file to write (default: stdout; parquet needs a file)",
+    )
     return parser
 
 
@@ -313,7 +383,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         code: int = args.func(args, out)
         out.flush()
-    except _UsageError as e:
+    except (_UsageError, MissingExtraError) as e:
         print(f"jrcorpus: {e}", file=sys.stderr)
         return EXIT_USAGE
     except NotFoundError as e:
