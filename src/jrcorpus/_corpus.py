@@ -241,3 +241,13 @@ class Corpus:
         from ._query import find_entity
 
         return find_entity(self.catalogue, key)
+
+    def __repr__(self) -> str:
+        from ._display import corpus_repr
+
+        return corpus_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import corpus_html
+
+        return corpus_html(self)

@@ -141,6 +141,11 @@ class Office:
         """Whether the office was held on ``day`` (bounds inclusive; open ends count)."""
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
+    def __repr__(self) -> str:
+        from ._display import office_repr
+
+        return office_repr(self)
+
 
 @attrs.frozen
 class Party:
@@ -157,6 +162,11 @@ class Party:
     def __str__(self) -> str:
         return self.name
 
+    def __repr__(self) -> str:
+        from ._display import party_repr
+
+        return party_repr(self)
+
 
 @attrs.frozen
 class Place:
@@ -171,6 +181,11 @@ class Place:
 
     def __str__(self) -> str:
         return self.name
+
+    def __repr__(self) -> str:
+        from ._display import place_repr
+
+        return place_repr(self)
 
 
 @attrs.frozen
@@ -206,6 +221,11 @@ class Instrument:
     def __str__(self) -> str:
         return f"{self.title} ({self.date_text})"
 
+    def __repr__(self) -> str:
+        from ._display import instrument_repr
+
+        return instrument_repr(self)
+
 
 Entity = Union[Party, Place]
 """What a `Mention` can point at."""
@@ -218,6 +238,11 @@ class Catalogue:
     instruments: tuple[Instrument, ...] = ()
     parties: tuple[Party, ...] = ()
     places: tuple[Place, ...] = ()
+
+    def __repr__(self) -> str:
+        from ._display import catalogue_repr
+
+        return catalogue_repr(self)
 
 
 @attrs.frozen
@@ -232,6 +257,11 @@ class Reference:
     paragraph_id: str | None
     """The paragraph holding the span; ``None`` in the title."""
 
+    def __repr__(self) -> str:
+        from ._display import reference_repr
+
+        return reference_repr(self)
+
 
 @attrs.frozen
 class Mention:
@@ -244,6 +274,11 @@ class Mention:
     doc_id: str
     paragraph_id: str | None
     """The paragraph holding the span; ``None`` in the title or a signature block."""
+
+    def __repr__(self) -> str:
+        from ._display import mention_repr
+
+        return mention_repr(self)
 
 
 @attrs.frozen
@@ -277,6 +312,16 @@ class Paragraph:
     def __str__(self) -> str:
         return self.text
 
+    def __repr__(self) -> str:
+        from ._display import paragraph_repr
+
+        return paragraph_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import paragraph_html
+
+        return paragraph_html(self)
+
 
 @attrs.frozen
 class Signatory:
@@ -289,6 +334,11 @@ class Signatory:
     party: Party | None = None
     """The catalogue actor, when the name resolves to one."""
 
+    def __repr__(self) -> str:
+        from ._display import signatory_repr
+
+        return signatory_repr(self)
+
 
 @attrs.frozen
 class Link:
@@ -297,6 +347,11 @@ class Link:
     text: str
     start: int
     end: int
+
+    def __repr__(self) -> str:
+        from ._display import link_repr
+
+        return link_repr(self)
 
 
 @attrs.frozen
@@ -346,6 +401,16 @@ class Document:
     def __str__(self) -> str:
         return self.text
 
+    def __repr__(self) -> str:
+        from ._display import document_repr
+
+        return document_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import document_html
+
+        return document_html(self)
+
 
 def _unique_parties(entities: Iterable[object]) -> tuple[Party, ...]:
     seen: dict[Party, None] = {}
@@ -372,3 +437,8 @@ class Draft:
         import json
 
         return json.dumps(dict(self.metadata), indent=2, ensure_ascii=False) + "\n"
+
+    def __repr__(self) -> str:
+        from ._display import draft_repr
+
+        return draft_repr(self)

@@ -85,6 +85,16 @@ class Hit:
         left, match, right = self.context(width)
         return f"{left:>{width}}[{match}]{right}"
 
+    def __repr__(self) -> str:
+        from ._display import hit_repr
+
+        return hit_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import hit_html
+
+        return hit_html(self)
+
 
 @attrs.frozen
 class Hits(Sequence[Hit]):
@@ -119,6 +129,16 @@ class Hits(Sequence[Hit]):
 
     def __str__(self) -> str:
         return self.kwic()
+
+    def __repr__(self) -> str:
+        from ._display import hits_repr
+
+        return hits_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import hits_html
+
+        return hits_html(self)
 
 
 def compile_query(query: Query, case_sensitive: bool = False) -> re.Pattern[str]:
