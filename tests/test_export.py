@@ -23,8 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jrcorpus
-from jrcorpus._export import FORMATS, read_jsonl
-from jrcorpus._records import LEVELS
+from jrcorpus._export import FORMATS
+from jrcorpus._jsonl import read_jsonl
+from jrcorpus._records import COLUMNS, LEVELS, Level
 
 JOINT = "2003-01-10-joint-statement"
 OPENING = "2003-01-12-khabarovsk-opening-statement"
@@ -128,6 +129,8 @@ def test_record_keys_are_the_documented_ones(corpus: jrcorpus.Corpus, level: str
     assert rows
     for row in rows:
         assert list(row) == KEYS[level]
+    # The column table that CSV, Parquet and pandas use names the same keys.
+    assert [name for name, _ in COLUMNS[Level(level)]] == KEYS[level]
 
 
 @pytest.mark.parametrize("level", LEVELS)

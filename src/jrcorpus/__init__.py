@@ -145,7 +145,7 @@ def read_jsonl(path: str | os.PathLike[str]) -> Corpus:
         >>> jrcorpus.read_jsonl(path) == jrcorpus.load()
         True
     """
-    from ._export import read_jsonl as _read
+    from ._jsonl import read_jsonl as _read
 
     return _read(path)
 

@@ -21,7 +21,7 @@ from ._model import (
 )
 from .exceptions import QueryError
 
-__all__ = ["LEVELS", "Level", "catalogue_record", "records"]
+__all__ = ["COLUMNS", "LEVELS", "Level", "catalogue_record", "records"]
 
 
 class Level(str, enum.Enum):
@@ -37,6 +37,54 @@ class Level(str, enum.Enum):
 
 
 LEVELS = tuple(level.value for level in Level)
+
+_SPAN = (("doc_id", "str"), ("paragraph_id", "str"), ("start", "int"), ("end", "int"))
+COLUMNS: dict[Level, tuple[tuple[str, str], ...]] = {
+    Level.DOCUMENTS: (
+        ("id", "str"),
+        ("title", "str"),
+        ("date", "date"),
+        ("kind", "str"),
+        ("place", "str"),
+        ("provisional", "bool"),
+        ("source_url", "str"),
+        ("publisher", "str"),
+        ("language", "str"),
+        ("paragraphs", "int"),
+        ("speaker", "str"),
+        ("signatories", "list"),
+        ("sha256", "str"),
+        ("text", "str"),
+    ),
+    Level.PARAGRAPHS: (
+        ("id", "str"),
+        ("doc_id", "str"),
+        ("index", "int"),
+        ("role", "str"),
+        ("start", "int"),
+        ("end", "int"),
+        ("text", "str"),
+    ),
+    Level.REFERENCES: (
+        *_SPAN,
+        ("text", "str"),
+        ("instrument_id", "str"),
+        ("instrument_title", "str"),
+        ("instrument_kind", "str"),
+        ("instrument_date", "date"),
+        ("instrument_precision", "str"),
+    ),
+    Level.MENTIONS: (
+        *_SPAN,
+        ("text", "str"),
+        ("entity_id", "str"),
+        ("entity_name", "str"),
+        ("entity_type", "str"),
+        ("entity_kind", "str"),
+    ),
+}
+"""The columns of every level, in order, with their type: ``str``, ``int``, ``bool``,
+``date`` (an ISO string in records) or ``list`` (of strings). `records` gives these keys."""
 
 
 def level_of(level: Level | str) -> Level:
