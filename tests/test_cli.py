@@ -414,3 +414,54 @@ def test_python_dash_m_export_to_an_ascii_stdout(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = result.stdout.decode("utf-8").splitlines()
     assert [json.loads(line)["type"] for line in lines] == ["corpus", "document", "document"]
+
+
+# -- the console script's entry point, in-process ------------------------------------------
+
+
+def test_entry_point_exits_with_the_command_s_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jrcorpus.__main__ as entry
+
+    monkeypatch.setattr(sys, "argv", ["jrcorpus", "list"])
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    assert info.value.code == 0
+    captured = capsys.readouterr()
+    assert [line.split()[0] for line in captured.out.splitlines()] == [JOINT, OPENING]
+    assert captured.err == ""
+
+    monkeypatch.setattr(sys, "argv", ["jrcorpus", "show", "2003-01-10-joint-statment"])
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    assert info.value.code == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"jrcorpus: no document '2003-01-10-joint-statment'; did you mean '{JOINT}'?\n"
+    )
+
+    monkeypatch.setattr(sys, "argv", ["jrcorpus", "search", "--regex", "("])
+    with pytest.raises(SystemExit) as info:
+        entry.main()
+    assert info.value.code == 2
+    assert "invalid regular expression" in capsys.readouterr().err
+
+
+def test_python_dash_m_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What `python -m jrcorpus search Spasibo` runs, seen by coverage (no subprocess).
+    import runpy
+
+    monkeypatch.delitem(sys.modules, "jrcorpus.__main__", raising=False)  # a fresh __main__
+    monkeypatch.setattr(sys, "argv", ["jrcorpus", "search", "Spasibo"])
+    with pytest.raises(SystemExit) as info:
+        runpy.run_module("jrcorpus", run_name="__main__")
+    assert info.value.code == 0
+    # The location column is 44 wide; then 40 characters of left context, right-aligned.
+    location = f"{OPENING}:p8"
+    assert capsys.readouterr().out == (
+        f"{location:<44} the warm welcome they have extended us. [Spasibo]!\n"
+    )

@@ -316,3 +316,115 @@ def test_the_bundled_folder_is_what_importlib_resources_names(corpus: jrcorpus.C
     assert not isinstance(via, _package._PackageFile)
     again = _load._read(_load._Reader(via, _package.BUNDLED_LABEL, None), None)
     assert again == corpus
+
+
+# -- str() of the model: the text a reader would write -----------------------------------
+
+
+def test_enums_print_as_their_values(
+    corpus: jrcorpus.Corpus, joint: jrcorpus.Document, opening: jrcorpus.Document
+) -> None:
+    program = corpus.instrument("trade-economic-program-2000")  # "2000-09" in the catalogue
+    putin = corpus.entity("Putin")
+    etorofu = corpus.entity("Iturup")
+    assert isinstance(putin, jrcorpus.Party)
+    assert isinstance(etorofu, jrcorpus.Place)
+    printed = [
+        str(joint.kind),
+        str(opening.kind),
+        str(joint.paragraphs[0].role),
+        str(opening.paragraphs[0].role),
+        str(program.precision),
+        str(program.kind),
+        str(corpus.instrument("action-plan-2003").kind),
+        str(putin.kind),
+        str(etorofu.kind),
+    ]
+    assert printed == [
+        "joint-statement",
+        "press-statement",
+        "formula",
+        "speech",
+        "month",
+        "program",
+        "action-plan",
+        "person",
+        "island",
+    ]
+    assert f"{joint.kind} of {joint.date}" == "joint-statement of 2003-01-10"
+
+
+def test_catalogue_entries_print_as_their_names(corpus: jrcorpus.Corpus) -> None:
+    assert str(corpus.entity("Putin")) == "Vladimir Vladimirovich Putin"
+    assert str(corpus.entity("Iturup")) == "Etorofu"
+    assert str(corpus.entity("DPRK")) == "Democratic People's Republic of Korea"
+    # An instrument prints with its date as precise as the record: day, or month only.
+    assert str(corpus.instrument("npt")) == (
+        "Treaty on the Non-Proliferation of Nuclear Weapons (1968-07-01)"
+    )
+    assert str(corpus.instrument("trade-economic-program-2000")) == (
+        "Program to Stimulate the Basic Direction of Cooperation in Trade and Economic Areas "
+        "(2000-09)"
+    )
+
+
+def test_documents_and_paragraphs_print_as_their_verbatim_text(
+    joint: jrcorpus.Document, opening: jrcorpus.Document
+) -> None:
+    for doc in (joint, opening):
+        assert hashlib.sha256(str(doc).encode("utf-8")).hexdigest() == SHA256[doc.id]
+    assert str(joint).startswith("(Provisional Translation)\n")
+    assert str(joint.paragraph(1)) == (
+        "The Prime Minister of Japan and the President of the Russian Federation,"
+    )
+    assert str(opening.paragraph(8)).endswith("the warm welcome they have extended us. Spasibo!")
+
+
+def test_paragraph_parties_are_actors_in_order_of_first_mention(
+    opening: jrcorpus.Document,
+) -> None:
+    # p1: "... visit to Moscow, I visited the Far Eastern Region of the Russian Federation,
+    # the first Japanese Prime Minister ... Governor Viktor Ishaef of the Khabarovsk Region
+    # ... Konstantin Pulikovsky ... between Japan and this region ... the Sea of Japan."
+    # Places (Moscow, Far Eastern Region, Khabarovsk Region, ...) are not actors; Japan
+    # (first as "Japanese") is listed once.
+    assert [p.id for p in opening.paragraph(1).parties] == [
+        "russian-federation",
+        "japan",
+        "viktor-ishaev",
+        "konstantin-pulikovsky",
+    ]
+    # p2 names the Khabarovsk Peace Memorial Park, "the Japanese" and Siberia: one actor.
+    assert [p.id for p in opening.paragraph(2).parties] == ["japan"]
+
+
+# -- search: the KWIC table as text, empty matches, undated documents ---------------------
+
+
+def test_hits_print_as_a_kwic_table(corpus: jrcorpus.Corpus) -> None:
+    # The 40 characters before "Spasibo" in p8: "the warm welcome they have extended us. "
+    assert str(corpus.search("Spasibo")) == (
+        f"{OPENING}:p8  the warm welcome they have extended us. [Spasibo]!"
+    )
+    assert str(corpus.search("zzzz")) == ""
+
+
+def test_empty_matches_of_a_pattern_are_not_hits(corpus: jrcorpus.Corpus) -> None:
+    # The empty alternative matches (with zero width) everywhere; only "Spasibo" is a hit.
+    hits = corpus.search(re.compile(r"Spasibo|"))
+    assert [(h.location, h.text) for h in hits] == [(f"{OPENING}:p8", "Spasibo")]
+    assert len(corpus.search(re.compile(r"(?=Spasibo)"))) == 0
+
+
+def test_search_in_a_document_without_a_date_line() -> None:
+    from jrcorpus._parse import Metadata, parse_document
+
+    text = "A Note on Fisheries\n\nThe two sides met in January and talked about fisheries."
+    doc = parse_document(text, Metadata("note", date=dt.date(2003, 1, 11)))
+    assert doc.date_span is None
+    hits = jrcorpus.Corpus([doc]).search("fisheries")
+    assert [(h.location, h.start, h.text) for h in hits] == [
+        ("note:title", 10, "Fisheries"),
+        ("note:p1", 67, "fisheries"),  # 21 + len("The two sides met in January and talked about ")
+    ]
+    assert [h.text for h in jrcorpus.Corpus([doc]).search("January")] == ["January"]

@@ -7,6 +7,7 @@ tag must close the innermost open element), and the tree is checked against the 
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -211,6 +212,38 @@ def test_long_user_titles_still_fit(tmp_path: Path) -> None:
 def test_enums_keep_their_own_repr(corpus: jrcorpus.Corpus) -> None:
     p = corpus.paragraph(f"{JOINT}:p7")
     assert repr(p.role) == "<ParagraphRole.RECITAL: 'recital'>"
+
+
+def test_an_empty_corpus_has_no_date_range() -> None:
+    assert repr(jrcorpus.Corpus([], name="empty")) == "<Corpus 'empty': 0 documents, 0 paragraphs>"
+
+
+@pytest.mark.parametrize(
+    ("office", "shown"),
+    [
+        (
+            jrcorpus.Office("Prime Minister of Japan", dt.date(2001, 4, 26), None),
+            "<Office 'Prime Minister of Japan', from 2001-04-26>",
+        ),
+        (
+            jrcorpus.Office(
+                "Governor of Khabarovsk Krai",
+                None,
+                dt.date(2009, 1, 1),
+                jrcorpus.DatePrecision.YEAR,
+            ),
+            "<Office 'Governor of Khabarovsk Krai', until 2009>",
+        ),
+        (
+            jrcorpus.Office("Ambassador", dt.date(2000, 9, 1), None, jrcorpus.DatePrecision.MONTH),
+            "<Office 'Ambassador', from 2000-09>",
+        ),
+        (jrcorpus.Office("Ambassador", None, None), "<Office 'Ambassador', dates unknown>"),
+    ],
+    ids=["open-end", "open-start", "month", "no-dates"],
+)
+def test_office_repr_with_open_or_unknown_dates(office: jrcorpus.Office, shown: str) -> None:
+    assert repr(office) == shown
 
 
 # ------------------------------------------------------------------------------------ KWIC
@@ -461,3 +494,30 @@ def test_import_and_load_do_not_import_the_display_code() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_corpus_html_without_title_or_description(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path, NASTY_TEXT)
+    (root / "corpus.json").write_text('{"format": 1, "name": "mine"}')
+    top = parse(jrcorpus.load(root)._repr_html_())
+    summary = top.all("p")
+    assert len(summary) == 1  # no description paragraph
+    assert [s.text for s in summary[0].all("strong")] == ["mine"]
+    assert summary[0].all("code") == []  # the name is not repeated after a title
+    assert squash(summary[0].text).startswith("mine: 1 document, 3 paragraphs; catalogue of ")
+    empty = parse(jrcorpus.Corpus([], name="empty")._repr_html_())
+    assert empty.all("table") == []
+    assert squash(empty.text).startswith("empty: 0 documents, 0 paragraphs;")
+
+
+def test_document_html_of_a_final_text_without_a_source(tmp_path: Path) -> None:
+    final = NASTY_TEXT.removeprefix("(Provisional Translation)\n\n")
+    doc = jrcorpus.load(make_corpus(tmp_path, final))["2000-09-05-fish"]
+    assert not doc.provisional
+    assert (doc.source_url, doc.publisher) == (None, None)
+    top = parse(doc._repr_html_())
+    facts = top.all("p")[1]
+    assert squash(facts.text) == "2000-09-05-fish · 2000-09-05 · Tokyo · joint-statement"
+    assert facts.all("span") == []  # no "provisional translation" badge
+    assert "Source:" not in top.text
+    assert len(rows(top.all("table")[0])) == 3

@@ -173,3 +173,22 @@ def test_metadata_date_must_agree_with_the_text() -> None:
 )
 def test_infer_kind(title: str, kind: DocumentKind | None) -> None:
     assert infer_kind(title) is kind
+
+
+def test_a_name_line_over_a_long_line_is_a_paragraph_not_a_signature() -> None:
+    # After the paragraphs, a two-line block of a capitalised short line and an office-like
+    # line is a signature; when the second line runs on like a sentence, it is a paragraph.
+    text = TOKYO_2000.replace(
+        "Yoshiro Mori\nPrime Minister of Japan",
+        "Economic Cooperation\n"
+        "The two sides will expand trade and investment in the energy sector and in the "
+        "Russian Far East",
+    )
+    doc = parse_document(text, meta(id="tokyo"))
+    assert [(s.name, s.office) for s in doc.signatories] == [
+        ("Vladimir Putin", "President of the Russian Federation")
+    ]
+    last = doc.paragraphs[-1]
+    assert last.text.startswith("Economic Cooperation\nThe two sides will expand trade")
+    assert last.text.endswith("Russian Far East")
+    assert len(doc.paragraphs) == 7

@@ -315,4 +315,119 @@ def test_a_new_catalogue_entry_needs_no_code(tmp_path: Path) -> None:
     corpus = jrcorpus.load(tmp_path)
     refs = corpus["2003-10-13-anniversary"].references
     assert [r.instrument.id for r in refs][-1] == "fisheries-memorandum-2003"
-    assert corpus.instrument("fisheries-memorandum-2003").precision is DatePrecision.YEAR
+    memorandum = corpus.instrument("fisheries-memorandum-2003")
+    assert memorandum.precision is DatePrecision.YEAR
+    # The catalogue gives the year only: no month or day is invented.
+    assert memorandum.date_text == "2003"
+    assert str(memorandum) == "Fisheries Cooperation Memorandum (2003)"
+
+
+def test_queries_take_catalogue_objects_as_well_as_names(corpus: jrcorpus.Corpus) -> None:
+    npt = corpus.instrument("npt")
+    assert corpus.filter(cites=npt).ids == (OPENING,)
+    assert [r.text for r in corpus.references(npt)] == ["Nuclear Non-Proliferation Treaty (NPT)"]
+    assert [p.id for p in corpus.paragraphs(cites=npt)] == [f"{OPENING}:p6"]
+
+
+# -- the resolution rules of docs/annotation-guidelines.md, on texts written for them -----
+
+
+def parsed(body: str) -> jrcorpus.Document:
+    from jrcorpus._parse import Metadata, parse_document
+
+    text = f"Joint Statement on Fisheries\n\nTokyo, 5 September 2000\n\n{body}"
+    return parse_document(text, Metadata("x"))
+
+
+def spans(items: tuple[jrcorpus.Reference, ...] | tuple[jrcorpus.Mention, ...]) -> list[str]:
+    out = []
+    for item in items:
+        target = item.instrument if isinstance(item, jrcorpus.Reference) else item.entity
+        out.append(f"{item.text} -> {target.id}")
+    return out
+
+
+def test_a_short_name_needs_a_full_name_before_it(corpus: jrcorpus.Corpus) -> None:
+    doc = parsed(
+        "Noting the Action Plan;\n\nRecalling the Japan-Russia Action Plan;\n\n"
+        "Have agreed to implement the Action Plan."
+    )
+    (annotated,) = annotate([doc], corpus.catalogue)
+    assert spans(annotated.references) == [
+        "Japan-Russia Action Plan -> action-plan-2003",
+        "Action Plan -> action-plan-2003",
+    ]
+    (first, second) = annotated.references
+    assert first.paragraph_id == "x:p2"
+    assert second.paragraph_id == "x:p3"
+
+
+def test_a_year_picks_among_instruments_sharing_a_name(corpus: jrcorpus.Corpus) -> None:
+    # A second "Moscow Declaration" (made up for this test) shares the alias with the 1998 one.
+    other = jrcorpus.Instrument(
+        "moscow-declaration-2003",
+        "Moscow Declaration on Fisheries",
+        jrcorpus.InstrumentKind.DECLARATION,
+        dt.date(2003, 1, 10),
+        aliases=("Moscow Declaration",),
+    )
+    catalogue = attrs.evolve(corpus.catalogue, instruments=(*corpus.catalogue.instruments, other))
+    doc = parsed(
+        "Recalling the Moscow Declaration of 1998, the Moscow Declaration, which was signed "
+        "in January 2003, and the Moscow Declaration;\n\n"
+        "Noting the Tokyo Declaration of 1995 and the Tokyo Declaration of 1993;\n\n"
+        "Have agreed to cooperate."
+    )
+    (annotated,) = annotate([doc], catalogue)
+    assert spans(annotated.references) == [
+        "Moscow Declaration -> moscow-declaration-1998",
+        "Moscow Declaration -> moscow-declaration-2003",
+        # the third "Moscow Declaration" has no year: shared, so left unresolved
+        # "Tokyo Declaration of 1995": the year contradicts the only candidate (1993)
+        "Tokyo Declaration -> tokyo-declaration-1993",
+    ]
+    assert annotated.text[annotated.references[-1].end :].startswith(" of 1993;")
+
+
+def test_an_actor_beats_a_place_of_the_same_name() -> None:
+    # Georgia the state and Georgia the US region; two places called Nemuro; two
+    # actors called Kim: the actor wins the first, the others are left unresolved.
+    georgia = jrcorpus.Party("georgia", "Georgia", jrcorpus.PartyKind.STATE)
+    kims = [jrcorpus.Party(f"kim-{n}", "Kim", jrcorpus.PartyKind.PERSON) for n in (1, 2)]
+    places = [
+        jrcorpus.Place("georgia-us", "Georgia", jrcorpus.PlaceKind.REGION),
+        jrcorpus.Place("nemuro-city", "Nemuro", jrcorpus.PlaceKind.CITY),
+        jrcorpus.Place("nemuro-subprefecture", "Nemuro", jrcorpus.PlaceKind.REGION),
+        jrcorpus.Place("tokyo", "Tokyo", jrcorpus.PlaceKind.CITY),
+    ]
+    catalogue = jrcorpus.Catalogue(parties=(georgia, *kims), places=tuple(places))
+    (doc,) = annotate([parsed("Kim met envoys of Georgia in Nemuro.")], catalogue)
+    assert spans(doc.mentions) == ["Tokyo -> tokyo", "Georgia -> georgia"]
+    assert doc.mentions[0].paragraph_id is None  # on the date line
+
+
+def test_an_entry_whose_name_has_no_words_is_never_matched() -> None:
+    blank = jrcorpus.Place("blank", " ", jrcorpus.PlaceKind.AREA, aliases=("Nemuro",))
+    catalogue = jrcorpus.Catalogue(places=(blank,))
+    (doc,) = annotate([parsed("The sides met in Nemuro.")], catalogue)
+    assert spans(doc.mentions) == ["Nemuro -> blank"]
+
+
+def test_names_after_a_letter_that_lowercases_to_two(corpus: jrcorpus.Corpus) -> None:
+    # "İ".lower() is "i" + a combining dot: two characters, and an extra token. Long
+    # names match case-insensitively on lowered tokens, which must stay aligned.
+    body = "Recalling in İzmir the Tokyo Declaration on Japan-Russia Relations;"
+    (doc,) = annotate([parsed(f"{body}\n\nHave agreed to cooperate.")], corpus.catalogue)
+    assert spans(doc.references) == [
+        "Tokyo Declaration on Japan-Russia Relations -> tokyo-declaration-1993"
+    ]
+    ref = doc.references[0]
+    assert doc.text[ref.start : ref.end] == ref.text
+
+
+def test_an_empty_catalogue_annotates_nothing() -> None:
+    doc = parsed("The Prime Minister of Japan met the President of Russia.")
+    (out,) = annotate([doc], jrcorpus.Catalogue())
+    assert out == doc
+    assert (out.references, out.mentions) == ((), ())
+    assert [p.mentions for p in out.paragraphs] == [()]

@@ -7,12 +7,14 @@ afterwards (names, bytes and modification times).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+import attrs
 import pytest
 
 import jrcorpus
@@ -519,3 +521,284 @@ def test_draft_flags_what_it_cannot_infer() -> None:
         assert expected in flags
     with pytest.raises(jrcorpus.CorpusFormatError, match="not valid UTF-8"):
         jrcorpus.draft_metadata(b"\xff")
+
+
+# -- more of the catalogue ----------------------------------------------------------------
+
+BUNDLED_CATALOGUE = Path(jrcorpus.__file__).parent / "corpus" / "catalogue"
+
+
+@pytest.mark.parametrize(
+    ("kind", "entry_id", "key", "changed"),
+    [("places", "tokyo", "name", "Tokio"), ("instruments", "npt", "title", "The NPT")],
+)
+def test_bundled_places_and_instruments_may_be_repeated_but_not_changed(
+    tmp_path: Path, kind: str, entry_id: str, key: str, changed: str
+) -> None:
+    bundled = json.loads((BUNDLED_CATALOGUE / f"{kind}.json").read_text(encoding="utf-8"))
+    (entry,) = [e for e in bundled[kind] if e["id"] == entry_id]
+    root = make_corpus(tmp_path)
+    write_catalogue(root, kind, {kind: [entry]})
+    assert entry_id in {e.id for e in getattr(jrcorpus.load(root).catalogue, kind)}
+    write_catalogue(root, kind, {kind: [{**entry, key: changed}]})
+    one_problem(
+        root,
+        f"catalogue/{kind}.json",
+        f"{kind}[0].id",
+        f"id {entry_id!r} is already in the catalogue with other data",
+        "choose a new id",
+    )
+
+
+def test_bad_offices_of_an_actor(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    actor = {
+        "id": "ivan-ivanov",
+        "name": "Ivan Ivanov",
+        "kind": "person",
+        "offices": [
+            "Governor",
+            {"title": "Governor of Sakhalin", "start": "1999-13"},
+            {"start": "2001"},
+            {"title": "Minister", "start": "2003", "end": "2005-06"},
+        ],
+    }
+    write_catalogue(root, "actors", {"actors": [actor]})
+    err = problems_of(root)
+    assert [(p.file, p.field, p.message) for p in err.problems] == [
+        (
+            "catalogue/actors.json",
+            "actors[0].offices[0]",
+            "expected a JSON object, found a string",
+        ),
+        (
+            "catalogue/actors.json",
+            "actors[0].offices[1].start",
+            "'1999-13' is not a valid date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        ("catalogue/actors.json", "actors[0].offices[2].title", "missing required key"),
+    ]
+
+
+def test_good_offices_of_an_actor_keep_their_precision(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    actor = {
+        "id": "ivan-ivanov",
+        "name": "Ivan Ivanov",
+        "kind": "person",
+        "offices": [{"title": "Minister", "start": "2003", "end": "2005"}, {"title": "Envoy"}],
+    }
+    write_catalogue(root, "actors", {"actors": [actor]})
+    ivanov = jrcorpus.load(root).entity("ivan-ivanov")
+    assert isinstance(ivanov, jrcorpus.Party)
+    assert [repr(o) for o in ivanov.offices] == [
+        "<Office 'Minister', 2003 to 2005>",
+        "<Office 'Envoy', dates unknown>",
+    ]
+
+
+@pytest.mark.parametrize("date", ["January 2003", "2003/01", "03", "2003-1-10", ""])
+def test_catalogue_dates_in_other_forms(tmp_path: Path, date: str) -> None:
+    root = make_corpus(tmp_path)
+    instrument = {"id": "x", "title": "X Accord", "kind": "agreement", "date": date}
+    write_catalogue(root, "instruments", {"instruments": [instrument]})
+    one_problem(
+        root,
+        "catalogue/instruments.json",
+        "instruments[0].date",
+        f"{date!r} is not a valid date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+    )
+
+
+@pytest.mark.parametrize("aliases", [[""], ["Kurils", "  "], ["Kurils", 3]])
+def test_aliases_must_be_non_empty_strings(tmp_path: Path, aliases: list[object]) -> None:
+    root = make_corpus(tmp_path)
+    place = {"id": "kurils", "name": "Kuril Islands", "kind": "island", "aliases": aliases}
+    write_catalogue(root, "places", {"places": [place]})
+    one_problem(
+        root, "catalogue/places.json", "places[0].aliases", "expected an array of non-empty strings"
+    )
+
+
+def test_unexpected_file_in_the_catalogue(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    write_catalogue(root, "actors", {"actors": []})
+    (root / "catalogue" / "treaties.json").write_text('{"treaties": []}')
+    one_problem(
+        root,
+        "catalogue/treaties.json",
+        None,
+        "unexpected file; the catalogue holds actors.json, places.json, instruments.json",
+    )
+
+
+def test_hidden_files_beside_the_documents_are_ignored(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    (root / "documents" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (root / "documents" / ".gitkeep").write_text("")
+    assert jrcorpus.load(root).ids == ("2000-09-05-fisheries",)
+
+
+# -- files that cannot be read ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "cannot be read: Permission denied"),
+        (OSError("the disk went away"), "cannot be read: the disk went away"),
+    ],
+    ids=["with-strerror", "without-strerror"],
+)
+def test_a_file_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str
+) -> None:
+    root = make_corpus(tmp_path)
+    denied = root / "documents" / "2000-09-05-fisheries.txt"
+    read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == denied:
+            raise error
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.load(root)
+    assert [(p.file, p.field, p.message) for p in info.value.problems] == [
+        ("documents/2000-09-05-fisheries.txt", None, message)
+    ]
+    assert str(root) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("with_name", "where"), [(True, "documents"), (False, ".")], ids=["named", "unnamed"]
+)
+def test_a_folder_that_cannot_be_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_name: bool, where: str
+) -> None:
+    root = make_corpus(tmp_path)
+    denied = root / "documents"
+    iterdir = Path.iterdir
+
+    def refuse(self: Path) -> Iterator[Path]:
+        if self == denied:
+            filename = str(self) if with_name else None
+            raise PermissionError(errno.EACCES, "Permission denied", filename)
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.load(root)
+    assert [(p.file, p.field, p.message) for p in info.value.problems] == [
+        (where, None, "cannot be read: Permission denied")
+    ]
+    assert str(root) in str(info.value)
+
+
+# -- verify -------------------------------------------------------------------------------
+
+
+def test_verify_a_path_that_is_not_a_directory(tmp_path: Path) -> None:
+    for path in (tmp_path / "nowhere", make_corpus(tmp_path) / "corpus.json"):
+        with pytest.raises(jrcorpus.CorpusNotFoundError) as info:
+            jrcorpus.verify(path)
+        assert str(info.value) == f"{path}: not a directory; expected a corpus directory"
+
+
+def test_verify_with_nothing_to_verify(tmp_path: Path) -> None:
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.verify(tmp_path)
+    assert [(p.file, p.message) for p in info.value.problems] == [
+        ("documents", "no documents to verify")
+    ]
+    (tmp_path / "documents").mkdir()
+    with pytest.raises(jrcorpus.CorpusFormatError, match="no documents to verify"):
+        jrcorpus.verify(tmp_path)
+
+
+def test_verify_reports_unreadable_metadata_and_missing_texts(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    (root / "documents" / "2000-09-05-fisheries.json").write_text('{"id": ')
+    (root / "documents" / "lonely.json").write_text('{"id": "lonely", "sha256": "%s"}' % ("0" * 64))
+    before = snapshot(root)
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.verify(root)
+    assert snapshot(root) == before
+    problems = {p.file: p.message for p in info.value.problems}
+    assert problems["documents/2000-09-05-fisheries.json"].startswith("invalid JSON")
+    assert problems["documents/lonely.txt"] == "not a regular file; expected a file"
+    assert len(info.value.problems) == 2
+    assert str(root) in str(info.value)
+
+
+def test_the_size_limits_hold_for_the_bundled_files_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Package data is read before its size is known, then refused all the same.
+    monkeypatch.setattr(_load, "MAX_TEXT_BYTES", 100)
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.verify()
+    assert [p.file for p in info.value.problems] == [
+        "documents/2003-01-10-joint-statement.txt",
+        "documents/2003-01-12-khabarovsk-opening-statement.txt",
+    ]
+    assert all(
+        p.message.endswith("bytes is over the limit of 100 bytes") for p in info.value.problems
+    )
+    assert "jrcorpus/corpus (bundled)" in str(info.value)
+
+
+# -- combine: catalogue clashes ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("what", ["actor", "place", "instrument"])
+def test_combine_refuses_catalogue_entries_that_differ(what: str) -> None:
+    bundled = jrcorpus.load()
+    if what == "actor":
+        japan = bundled.entity("japan")
+        assert isinstance(japan, jrcorpus.Party)
+        changed = jrcorpus.Catalogue(parties=(attrs.evolve(japan, name="Nippon"),))
+        entry_id = "japan"
+    elif what == "place":
+        tokyo = bundled.entity("tokyo")
+        assert isinstance(tokyo, jrcorpus.Place)
+        changed = jrcorpus.Catalogue(places=(attrs.evolve(tokyo, name="Edo"),))
+        entry_id = "tokyo"
+    else:
+        npt = bundled.instrument("npt")
+        changed = jrcorpus.Catalogue(instruments=(attrs.evolve(npt, notes="changed"),))
+        entry_id = "npt"
+    theirs = jrcorpus.Corpus([], catalogue=changed, name="theirs")
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.combine(bundled, theirs)
+    assert [(p.file, p.field, p.message) for p in info.value.problems] == [
+        ("theirs", "catalogue", f"{what} {entry_id!r} differs from the one in 'jrcorpus'")
+    ]
+    assert "jrcorpus + theirs" in str(info.value)
+    same = jrcorpus.Corpus([], catalogue=bundled.catalogue, name="same")
+    assert jrcorpus.combine(bundled, same).catalogue == bundled.catalogue
+
+
+# -- draft_metadata -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the text is empty"),
+        ("(Provisional Translation)\n\nBack to Index", "no title line found"),
+        ("A Title\n\nFebruary 30, 2003\n\nSome text.", "impossible date 'February 30, 2003'"),
+    ],
+)
+def test_draft_metadata_passes_on_errors_other_than_a_missing_date(text: str, message: str) -> None:
+    with pytest.raises(jrcorpus.CorpusFormatError, match=message) as info:
+        jrcorpus.draft_metadata(text)
+    assert [p.file for p in info.value.problems] == ["<text>"]
+
+
+def test_draft_flags_an_unsafe_id_given_to_it() -> None:
+    draft = jrcorpus.draft_metadata(GOOD_TEXT, "Fisheries 2000")
+    assert draft.metadata["id"] == "Fisheries 2000"  # kept, but flagged
+    assert "id 'Fisheries 2000' is not a safe id (lowercase letters, digits, . _ -)" in draft.flags
+    assert not any("made from the date and title" in flag for flag in draft.flags)
+    good = jrcorpus.draft_metadata(GOOD_TEXT, "2000-09-05-fisheries")
+    assert not any(flag.startswith("id ") for flag in good.flags)
