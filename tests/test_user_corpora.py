@@ -696,6 +696,66 @@ def test_a_folder_that_cannot_be_listed(
     assert str(root) in str(info.value)
 
 
+def test_verify_reports_a_folder_that_cannot_be_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_corpus(tmp_path)
+    denied = root / "documents"
+    iterdir = Path.iterdir
+
+    def refuse(self: Path) -> Iterator[Path]:
+        if self == denied:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(jrcorpus.CorpusFormatError) as info:
+        jrcorpus.verify(root)
+    assert [(p.file, p.message) for p in info.value.problems] == [
+        ("documents", "cannot be read: Permission denied")
+    ]
+    assert str(root) in str(info.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
+def test_a_link_that_loops_is_refused(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    looping = root / "documents" / "2000-09-05-fisheries.txt"
+    looping.unlink()
+    looping.symlink_to(looping.name)  # documents/x.txt -> x.txt
+    one_problem(root, "documents/2000-09-05-fisheries.txt", None, "link that loops", "refused")
+    with pytest.raises(jrcorpus.CorpusFormatError, match="link that loops"):
+        jrcorpus.verify(root)
+
+
+@pytest.mark.parametrize(
+    ("file", "entry", "field"),
+    [
+        ("actors", {"id": "blank", "name": " ", "kind": "state"}, "actors[0].name"),
+        ("places", {"id": "blank", "name": "", "kind": "city"}, "places[0].name"),
+        (
+            "instruments",
+            {"id": "blank", "title": "", "kind": "treaty", "date": "2003"},
+            "instruments[0].title",
+        ),
+        (
+            "actors",
+            {"id": "p", "name": "P", "kind": "person", "offices": [{"title": ""}]},
+            "actors[0].offices[0].title",
+        ),
+    ],
+    ids=["actor", "place", "instrument", "office"],
+)
+def test_blank_catalogue_names_are_refused(
+    tmp_path: Path, file: str, entry: dict[str, object], field: str
+) -> None:
+    # A blank name could never be matched in a text, and would print as nothing.
+    root = make_corpus(tmp_path)
+    (root / "catalogue").mkdir()
+    (root / "catalogue" / f"{file}.json").write_text(json.dumps({file: [entry]}))
+    one_problem(root, f"catalogue/{file}.json", field, "expected some text")
+
+
 # -- verify -------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from ._validate import (
     Problems,
     check_object,
     mapping_of,
+    nonblank,
     one_of,
     parse_partial_date,
     partial_date,
@@ -36,13 +37,13 @@ CATALOGUE_FILES = ("actors.json", "places.json", "instruments.json")
 
 _NOTES = Field("notes", (str, type(None)))
 _OFFICE = (
-    Field("title", (str,), required=True),
+    Field("title", (str,), required=True, check=nonblank),
     Field("start", (str, type(None)), check=partial_date),
     Field("end", (str, type(None)), check=partial_date),
 )
 _ACTOR = (
     Field("id", (str,), required=True, check=safe_id),
-    Field("name", (str,), required=True),
+    Field("name", (str,), required=True, check=nonblank),
     Field("kind", (str,), required=True, check=one_of(k.value for k in PartyKind)),
     Field("aliases", (list,), check=strings),
     Field("offices", (list,)),
@@ -51,7 +52,7 @@ _ACTOR = (
 )
 _PLACE = (
     Field("id", (str,), required=True, check=safe_id),
-    Field("name", (str,), required=True),
+    Field("name", (str,), required=True, check=nonblank),
     Field("kind", (str,), required=True, check=one_of(k.value for k in PlaceKind)),
     Field("aliases", (list,), check=strings),
     Field("within", (str, type(None))),
@@ -59,7 +60,7 @@ _PLACE = (
 )
 _INSTRUMENT = (
     Field("id", (str,), required=True, check=safe_id),
-    Field("title", (str,), required=True),
+    Field("title", (str,), required=True, check=nonblank),
     Field("kind", (str,), required=True, check=one_of(k.value for k in InstrumentKind)),
     Field("date", (str,), required=True, check=partial_date),
     Field("end_date", (str, type(None)), check=partial_date),

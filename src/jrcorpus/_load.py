@@ -27,7 +27,16 @@ from ._corpus import Corpus
 from ._model import Catalogue, Document, DocumentKind
 from ._package import BUNDLED_LABEL, bundled_root
 from ._parse import Metadata, parse_document
-from ._validate import Field, Problems, check_object, iso_date, one_of, parse_json, safe_id
+from ._validate import (
+    Field,
+    Problems,
+    check_object,
+    iso_date,
+    nonblank,
+    one_of,
+    parse_json,
+    safe_id,
+)
 from .exceptions import CorpusFormatError, CorpusNotFoundError, Problem
 
 __all__ = [
@@ -68,7 +77,7 @@ _HEX64 = "0123456789abcdef"
 _DOCUMENT_FIELDS = (
     Field("id", (str,), required=True, check=safe_id),
     Field("kind", (str,), check=one_of(k.value for k in DocumentKind)),
-    Field("title", (str,), check=lambda v: None if v.strip() else "expected a non-empty title"),
+    Field("title", (str,), check=nonblank),
     Field("date", (str,), check=iso_date),
     Field("place", (str, type(None))),
     Field("source_url", (str, type(None))),
@@ -122,6 +131,9 @@ class _Reader:
             node.resolve().relative_to(self.real)
         except ValueError:
             self.problems.add(rel, "leads outside the corpus directory (a link?); refused")
+            return False
+        except (OSError, RuntimeError) as e:  # a link loop: RuntimeError up to Python 3.12
+            self.problems.add(rel, f"cannot be resolved (a link that loops?): {e}; refused")
             return False
         return True
 
@@ -188,7 +200,12 @@ def verify(path: str | os.PathLike[str] | None = None) -> tuple[tuple[str, str],
     problems = reader.problems
     checked: list[tuple[str, str]] = []
     folder = reader.root.joinpath("documents")
-    names = sorted(n.name for n in folder.iterdir()) if folder.is_dir() else []
+    try:
+        names = sorted(n.name for n in folder.iterdir()) if folder.is_dir() else []
+    except OSError as e:
+        raise CorpusFormatError(
+            [Problem("documents", f"cannot be read: {e.strerror or e}")], reader.label
+        ) from None
     for name in (n for n in names if n.endswith(".json")):
         stem = name[: -len(".json")]
         meta_rel, text_rel = f"documents/{name}", f"documents/{stem}.txt"

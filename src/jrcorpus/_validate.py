@@ -209,6 +209,11 @@ def one_of(choices: Iterable[str]) -> Check:
     return check
 
 
+def nonblank(value: str) -> str | None:
+    """A check: the string has some text, not only white space."""
+    return None if value.strip() else "expected some text, found an empty string"
+
+
 def strings(value: Any) -> str | None:
     """A check: the value is an array of non-empty strings."""
     if all(isinstance(v, str) and v.strip() for v in value):
