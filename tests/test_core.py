@@ -281,6 +281,19 @@ def test_nothing_parsed_at_import() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_loading_the_bundled_corpus_imports_nothing_heavy() -> None:
+    # Not a timing: the modules bench/startup.py found to cost more than the load itself.
+    heavy = ("importlib.resources", "pathlib", "tempfile", "zipfile", "html", "csv")
+    code = (
+        "import sys, jrcorpus; jrcorpus.load().search('peace treaty')[0].kwic(); "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
 @pytest.mark.parametrize("path_kind", ["missing", "file", "not-a-corpus"])
 def test_load_bad_paths(tmp_path: object, path_kind: str) -> None:
     import pathlib
