@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, TextIO
 
 from ._corpus import Corpus
-from ._model import Document, Paragraph
+from ._model import Document
 from .exceptions import CorpusError, CorpusFormatError, MissingExtraError, NotFoundError
 
 __all__ = ["main"]
@@ -85,22 +85,13 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _paragraph_record(p: Paragraph) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "index": p.index,
-        "role": p.role.value,
-        "start": p.start,
-        "end": p.end,
-        "text": p.text,
-    }
-
-
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from ._records import paragraph_record
+
     corpus = _load(args)
     if ":p" in args.id:
         p = corpus.paragraph(args.id)
-        _emit(args, out, [_paragraph_record(p)], [f"[{p.id}] ({p.role.value})", p.text])
+        _emit(args, out, [paragraph_record(p)], [f"[{p.id}] ({p.role.value})", p.text])
         return EXIT_OK
     doc: Document = corpus[args.id]
     record = {
@@ -111,7 +102,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         "place": doc.place,
         "provisional": doc.provisional,
         "source_url": doc.source_url,
-        "paragraphs": [_paragraph_record(p) for p in doc.paragraphs],
+        "paragraphs": [paragraph_record(p) for p in doc.paragraphs],
     }
     lines = [
         doc.title,

@@ -16,12 +16,13 @@ from ._model import (
     Document,
     Instrument,
     Office,
+    Paragraph,
     Party,
     Place,
 )
 from .exceptions import QueryError
 
-__all__ = ["COLUMNS", "LEVELS", "Level", "catalogue_record", "records"]
+__all__ = ["COLUMNS", "LEVELS", "Level", "catalogue_record", "paragraph_record", "records"]
 
 
 class Level(str, enum.Enum):
@@ -113,6 +114,19 @@ def _document(d: Document) -> dict[str, Any]:
     }
 
 
+def paragraph_record(p: Paragraph) -> dict[str, Any]:
+    """The record of one paragraph, as in the ``paragraphs`` level."""
+    return {
+        "id": p.id,
+        "doc_id": p.doc_id,
+        "index": p.index,
+        "role": p.role.value,
+        "start": p.start,
+        "end": p.end,
+        "text": p.text,
+    }
+
+
 def records(documents: Iterable[Document], level: Level | str) -> list[dict[str, Any]]:
     """One plain dict per item of ``level`` (dates as ISO strings, enums as strings)."""
     level = level_of(level)
@@ -120,19 +134,7 @@ def records(documents: Iterable[Document], level: Level | str) -> list[dict[str,
     if level is Level.DOCUMENTS:
         return [_document(d) for d in docs]
     if level is Level.PARAGRAPHS:
-        return [
-            {
-                "id": p.id,
-                "doc_id": d.id,
-                "index": p.index,
-                "role": p.role.value,
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-            }
-            for d in docs
-            for p in d.paragraphs
-        ]
+        return [paragraph_record(p) for d in docs for p in d.paragraphs]
     if level is Level.REFERENCES:
         return [
             {
