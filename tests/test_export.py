@@ -531,6 +531,11 @@ def _duplicate(lines: list[Any]) -> None:
             "name_span does not slice",
         ),
         (
+            _set(1, "signatories", 0, value={"name": "Junichiro Koizumi"}),
+            "line 2: signatories[0].office",
+            "missing required key",
+        ),
+        (
             _set(1, "signatories", 0, "party", value="nobody"),
             "line 2: signatories[0].party",
             "no actor 'nobody'",
