@@ -671,14 +671,8 @@ def test_a_file_that_cannot_be_read(
     assert str(root) in str(info.value)
 
 
-@pytest.mark.parametrize(
-    ("with_name", "where"), [(True, "documents"), (False, ".")], ids=["named", "unnamed"]
-)
-def test_a_folder_that_cannot_be_listed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_name: bool, where: str
-) -> None:
-    root = make_corpus(tmp_path)
-    denied = root / "documents"
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, denied: Path, with_name: bool = True) -> None:
+    """Listing ``denied`` raises PermissionError (as root, chmod would not deny it)."""
     iterdir = Path.iterdir
 
     def refuse(self: Path) -> Iterator[Path]:
@@ -688,6 +682,16 @@ def test_a_folder_that_cannot_be_listed(
         return iterdir(self)
 
     monkeypatch.setattr(Path, "iterdir", refuse)
+
+
+@pytest.mark.parametrize(
+    ("with_name", "where"), [(True, "documents"), (False, ".")], ids=["named", "unnamed"]
+)
+def test_a_folder_that_cannot_be_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_name: bool, where: str
+) -> None:
+    root = make_corpus(tmp_path)
+    refuse_listing(monkeypatch, root / "documents", with_name)
     with pytest.raises(jrcorpus.CorpusFormatError) as info:
         jrcorpus.load(root)
     assert [(p.file, p.field, p.message) for p in info.value.problems] == [
@@ -700,15 +704,7 @@ def test_verify_reports_a_folder_that_cannot_be_listed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_corpus(tmp_path)
-    denied = root / "documents"
-    iterdir = Path.iterdir
-
-    def refuse(self: Path) -> Iterator[Path]:
-        if self == denied:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return iterdir(self)
-
-    monkeypatch.setattr(Path, "iterdir", refuse)
+    refuse_listing(monkeypatch, root / "documents")
     with pytest.raises(jrcorpus.CorpusFormatError) as info:
         jrcorpus.verify(root)
     assert [(p.file, p.message) for p in info.value.problems] == [
